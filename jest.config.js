@@ -1,0 +1,33 @@
+// One jest run, several projects: LWC components (sfdx-lwc-jest), Node-side TypeScript
+// (rulebook, metadata, CLI), and the browser tests. Areas add their project here.
+const { jestConfig: lwcJestConfig } = require('@salesforce/sfdx-lwc-jest/config');
+
+const tsTransform = {
+    '^.+\\.[tj]sx?$': ['ts-jest', { isolatedModules: true, tsconfig: { allowJs: true, esModuleInterop: true } }]
+};
+
+module.exports = {
+    projects: [
+        {
+            ...lwcJestConfig,
+            displayName: 'lwc',
+            rootDir: __dirname,
+            roots: ['<rootDir>/force-app'],
+            testMatch: ['**/lwc/**/__tests__/**/*.test.js'],
+            moduleNameMapper: {
+                '^lightning/modal$': '<rootDir>/force-app/test/jest-mocks/lightning/modal',
+                '^lightning/logger$': '<rootDir>/force-app/test/jest-mocks/lightning/logger'
+            },
+            setupFilesAfterEnv: [...(lwcJestConfig.setupFilesAfterEnv || []), '<rootDir>/force-app/test/jest-setup.js']
+        },
+        {
+            displayName: 'node',
+            rootDir: __dirname,
+            testEnvironment: 'node',
+            roots: ['<rootDir>/tests', '<rootDir>/scripts'],
+            testMatch: ['**/*.test.ts'],
+            testPathIgnorePatterns: ['/node_modules/', '<rootDir>/tests/browser/'],
+            transform: tsTransform
+        }
+    ]
+};
