@@ -15,7 +15,14 @@ export { ACTIVITY_WORDS, FILLER_WORDS };
 const picklist = (values) => values.map((value) => ({ value, label: value }));
 
 export const HIGH_CARD_KINDS = picklist([
-    'Feedback', 'Request', 'Commitment', 'Competitor', 'Buying Signal', 'Risk', 'Praise', 'Complaint'
+    'Feedback',
+    'Request',
+    'Commitment',
+    'Competitor',
+    'Buying Signal',
+    'Risk',
+    'Praise',
+    'Complaint'
 ]);
 export const THEMES = picklist(['Product', 'Pricing', 'Service', 'Delivery', 'Billing', 'Relationship', 'Other']);
 export const SENTIMENTS = picklist(['Positive', 'Neutral', 'Negative']);
@@ -44,7 +51,8 @@ export const LIMITS = Object.freeze({
 const WORD = "[a-z0-9']";
 const SEP = "[^a-z0-9']";
 /** @param {string[]} words */
-const alternation = (words) => `(?:${[...new Set(words)].sort((a, b) => b.length - a.length || a.localeCompare(b)).join('|')})`;
+const alternation = (words) =>
+    `(?:${[...new Set(words)].sort((a, b) => b.length - a.length || a.localeCompare(b)).join('|')})`;
 
 /** Matches text that contains at least one activity word. */
 export const ACTIVITY_PATTERN = `(?:${WORD}*${SEP})*?${alternation(ACTIVITY_WORDS)}${SEP}(?:${WORD}|${SEP})*`;
@@ -150,7 +158,7 @@ export const RULES = [
         description:
             'Rejects cards that only record that an activity happened (called, visited, sent email, followed up). Words come from the PACT rulebook vocabulary.',
         message:
-            "This only says that something happened (a call, a visit, an email). PACT keeps what the customer said or did: add their words, a request, a commitment or a concern. Nobody counts calls here.",
+            'This only says that something happened (a call, a visit, an email). PACT keeps what the customer said or did: add their words, a request, a commitment or a concern. Nobody counts calls here.',
         formula:
             `AND(LEN(TRIM(Details__c)) < ${LIMITS.lowCardMaxLength}, ` +
             `REGEX(" " & LOWER(Details__c) & " ", "${ACTIVITY_PATTERN}"), ` +
@@ -163,7 +171,8 @@ export const RULES = [
         field: 'Occurred_On__c',
         fields: ['Occurred_On__c'],
         description: 'A high card records something that already happened.',
-        message: "A high card records what already happened, so the date can't be in the future. Plan future conversations as a Plan.",
+        message:
+            "A high card records what already happened, so the date can't be in the future. Plan future conversations as a Plan.",
         formula: 'Occurred_On__c > TODAY()',
         violates: (r, c) => !isBlank(r.Occurred_On__c) && text(r.Occurred_On__c) > c.today
     },

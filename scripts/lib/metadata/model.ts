@@ -1,0 +1,112 @@
+/**
+ * The common model of an org's metadata that every reader fills (source format, mdapi format,
+ * a live org through the Tooling/Metadata APIs) and that the integrity guard and the org audit
+ * read. Only what the checks need: objects and fields, validation rules, reports, dashboards,
+ * list views and report types.
+ */
+
+/** Where a piece of metadata came from, so a finding can point at it. */
+export interface Origin {
+    /** File path relative to the scanned directory, or "org:<alias>" for a live org. */
+    file: string;
+}
+
+export interface FieldModel extends Origin {
+    /** API name, e.g. "Call_Made__c" or "OwnerId". */
+    name: string;
+    /** Salesforce field type, e.g. "Checkbox", "Lookup", "Text". */
+    type: string;
+    label?: string;
+    description?: string;
+    inlineHelpText?: string;
+    required?: boolean;
+    /** For Lookup / MasterDetail: the target object(s). */
+    referenceTo?: string[];
+    defaultValue?: string;
+}
+
+export interface ValidationRuleModel extends Origin {
+    name: string;
+    active: boolean;
+    errorConditionFormula: string;
+    errorMessage?: string;
+    description?: string;
+}
+
+export interface ListViewModel extends Origin {
+    name: string;
+    label?: string;
+    columns: string[];
+    filters: { field: string; operation?: string; value?: string }[];
+}
+
+export interface ObjectModel extends Origin {
+    /** API name, e.g. "Task", "Account", "High_Card__c". */
+    name: string;
+    label?: string;
+    fields: FieldModel[];
+    validationRules: ValidationRuleModel[];
+    listViews: ListViewModel[];
+}
+
+export interface ReportModel extends Origin {
+    /** Folder-qualified developer name, e.g. "PACT_Customer_Voice/Feedback_By_Theme". */
+    name: string;
+    label?: string;
+    /** Report type, e.g. "Activity", "Task", "PACT_High_Cards__c", "AccountList". */
+    reportType: string;
+    format?: string;
+    columns: { field: string; aggregates?: string[] }[];
+    groupings: { field: string; dateGranularity?: string; sortOrder?: string }[];
+    filters: { column: string; operator?: string; value?: string }[];
+    sortColumn?: string;
+    /** Chart summary column, e.g. "RowCount". */
+    chartSummaries?: string[];
+}
+
+export interface DashboardModel extends Origin {
+    name: string;
+    label?: string;
+    /** "SpecifiedUser" | "LoggedInUser" | "MyTeamUser" */
+    dashboardType?: string;
+    runningUser?: string;
+    /** Report names the components use. */
+    reports: string[];
+    /** Groupings components define themselves (e.g. groupingColumn), besides their report's. */
+    groupings: string[];
+}
+
+export interface ReportTypeModel extends Origin {
+    name: string;
+    baseObject: string;
+    /** Fields the report type exposes, as Salesforce names them in reports. */
+    fields: string[];
+}
+
+export interface OrgModel {
+    /** What was read: a directory or "org:<alias>". */
+    source: string;
+    objects: ObjectModel[];
+    reports: ReportModel[];
+    dashboards: DashboardModel[];
+    reportTypes: ReportTypeModel[];
+}
+
+/** One problem found by the integrity guard or the audit. */
+export interface Finding {
+    /** Stable rule id, e.g. "low-card-checkbox", "report-groups-by-user". */
+    rule: string;
+    /** The object the finding is about (for reports: the report type's base object, if known). */
+    object?: string;
+    /** Field, report or dashboard API name. */
+    component: string;
+    /** "CustomField" | "Report" | "Dashboard" | "ValidationRule" | "ListView" | ... */
+    componentType: string;
+    file: string;
+    /** Plain words: why this is an activity control / a stick. */
+    reason: string;
+}
+
+export function emptyModel(source: string): OrgModel {
+    return { source, objects: [], reports: [], dashboards: [], reportTypes: [] };
+}
