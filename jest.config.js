@@ -28,6 +28,16 @@ module.exports = {
             testMatch: ['**/*.test.ts'],
             testPathIgnorePatterns: ['/node_modules/', '<rootDir>/tests/browser/'],
             transform: tsTransform
+        },
+        {
+            // Real headless Chromium (Debian package) driven by playwright-core.
+            displayName: 'browser',
+            rootDir: __dirname,
+            testEnvironment: 'node',
+            roots: ['<rootDir>/tests/browser'],
+            testMatch: ['**/*.test.ts'],
+            transform: tsTransform,
+            testTimeout: 120000
         }
     ]
 };
