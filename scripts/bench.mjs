@@ -14,7 +14,9 @@ const run = (label, command, args) => {
     if (result.status !== 0) failed = true;
 };
 
-for (const file of readdirSync(benchDir).filter((f) => f.endsWith('.bench.ts')).sort()) {
+for (const file of readdirSync(benchDir)
+    .filter((f) => f.endsWith('.bench.ts'))
+    .sort()) {
     run(file, 'npx', ['tsx', path.join('tests/bench', file)]);
 }
 if (existsSync(path.join(benchDir, 'lwc'))) {

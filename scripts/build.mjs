@@ -4,14 +4,23 @@ import { spawnSync } from 'node:child_process';
 const steps = [
     // [description, command, args]
     ['Check the validation rules are generated from the rulebook', 'npx', ['tsx', 'scripts/generate.ts', '--check']],
-    ['Convert force-app to a deployable package (sf project convert source)', 'npx', ['sf', 'project', 'convert', 'source', '--source-dir', 'force-app', '--output-dir', 'dist/force-app-mdapi']]
+    [
+        'Convert force-app to a deployable package (sf project convert source)',
+        'npx',
+        ['sf', 'project', 'convert', 'source', '--source-dir', 'force-app', '--output-dir', 'dist/force-app-mdapi']
+    ]
 ];
 
 for (const [description, command, args] of steps) {
     console.log(`\n> ${description}`);
     const result = spawnSync(command, args, {
         stdio: 'inherit',
-        env: { ...process.env, SF_DISABLE_TELEMETRY: 'true', SF_AUTOUPDATE_DISABLE: 'true', PP_TOOLS_TELEMETRY_OPTOUT: 'true' }
+        env: {
+            ...process.env,
+            SF_DISABLE_TELEMETRY: 'true',
+            SF_AUTOUPDATE_DISABLE: 'true',
+            PP_TOOLS_TELEMETRY_OPTOUT: 'true'
+        }
     });
     if (result.status !== 0) {
         console.error(`\nBuild failed at: ${description}`);
