@@ -7,6 +7,7 @@ const tsTransform = {
 };
 
 module.exports = {
+    reporters: ['default', '<rootDir>/tests/reporters/summary-line.js'],
     projects: [
         {
             ...lwcJestConfig,
