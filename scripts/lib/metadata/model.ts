@@ -53,6 +53,7 @@ export interface ReportModel extends Origin {
     /** Folder-qualified developer name, e.g. "PACT_Customer_Voice/Feedback_By_Theme". */
     name: string;
     label?: string;
+    description?: string;
     /** Report type, e.g. "Activity", "Task", "PACT_High_Cards__c", "AccountList". */
     reportType: string;
     format?: string;
@@ -62,6 +63,12 @@ export interface ReportModel extends Origin {
     sortColumn?: string;
     /** Chart summary column, e.g. "RowCount". */
     chartSummaries?: string[];
+    /** Standard date filter, e.g. { dateColumn: "High_Card__c$Occurred_On__c", interval: "INTERVAL_LAST90" }. */
+    timeFrameFilter?: { dateColumn: string; interval: string };
+    /** Chart groupingColumn / secondaryGroupingColumn. */
+    chartGroupings?: string[];
+    /** Bucket fields: grouping by a bucket groups by its source column. */
+    buckets?: { name: string; sourceColumn: string }[];
 }
 
 export interface DashboardModel extends Origin {
@@ -74,12 +81,19 @@ export interface DashboardModel extends Origin {
     reports: string[];
     /** Groupings components define themselves (e.g. groupingColumn), besides their report's. */
     groupings: string[];
+    description?: string;
+    /** Columns the dashboard filters on (components' dashboardFilterColumns). */
+    filters?: string[];
 }
 
 export interface ReportTypeModel extends Origin {
+    /** Developer name without "__c" ("PACT_High_Cards"); reports call it "PACT_High_Cards__c". */
     name: string;
+    label?: string;
     baseObject: string;
-    /** Fields the report type exposes, as Salesforce names them in reports. */
+    /** Related objects as relationship paths from the base object, e.g. "Account.Tasks". */
+    joins?: string[];
+    /** Fields the report type exposes, as Salesforce names them in reports ("High_Card__c$Account__c.Name"). */
     fields: string[];
 }
 

@@ -1,0 +1,344 @@
+/**
+ * Reads a source-format directory (force-app style: objects/<Object>/fields/*.field-meta.xml,
+ * reports/<Folder>/<Name>.report-meta.xml, dashboards/<Folder>/<Name>.dashboard-meta.xml,
+ * reportTypes/*.reportType-meta.xml, ...) into the common OrgModel.
+ *
+ * The directory may be a package root (force-app), its main/default folder or a small fixture
+ * folder: files are recognised by their suffix and their parent folders, wherever they sit.
+ * Naming follows what Salesforce itself writes, so that the mdapi and live readers can fill the
+ * model the same way:
+ *  - objects, fields, validation rules, list views: API names (High_Card__c, Kind__c);
+ *  - reports: folder-qualified developer name ("PACT_Customer_Voice/Feedback_By_Theme");
+ *  - dashboards: folder-qualified developer name ("PACT_Customer_Voice_Dashboards/Customer_Voice");
+ *  - report types: developer name without "__c" ("PACT_High_Cards"); a report refers to a custom
+ *    report type as "PACT_High_Cards__c", and report type fields are "<table>$<field>"
+ *    ("High_Card__c$Kind__c", "High_Card__c$Account__c.Name"), as report columns name them.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import {
+    DashboardModel,
+    FieldModel,
+    ListViewModel,
+    ObjectModel,
+    OrgModel,
+    ReportModel,
+    ReportTypeModel,
+    ValidationRuleModel,
+    emptyModel
+} from './model';
+
+/** A metadata file that cannot be read; names the file so the user can fix it. */
+export class SourceReadError extends Error {
+    constructor(
+        readonly file: string,
+        detail: string
+    ) {
+        super(`${file}: ${detail}`);
+        this.name = 'SourceReadError';
+    }
+}
+
+// Values stay strings ("true", "0") so that nothing is reinterpreted; the reader converts what it needs.
+const parser = new XMLParser({ ignoreAttributes: true, parseTagValue: false, trimValues: true });
+
+type Xml = Record<string, unknown>;
+
+/** Every repeating element may come back as a single value or a list: always a list here. */
+function list(value: unknown): Xml[] {
+    if (value === undefined || value === null || value === '') return [];
+    return (Array.isArray(value) ? value : [value]) as Xml[];
+}
+
+function text(value: unknown): string | undefined {
+    if (value === undefined || value === null) return undefined;
+    if (typeof value === 'string') return value;
+    if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+    return undefined;
+}
+
+function texts(value: unknown): string[] {
+    return list(value)
+        .map((v) => text(v))
+        .filter((v): v is string => v !== undefined && v !== '');
+}
+
+function bool(value: unknown): boolean | undefined {
+    const t = text(value);
+    return t === undefined ? undefined : t === 'true';
+}
+
+/** Only defined keys, so that models compare equal whichever reader built them. */
+function compact<T extends object>(obj: T): T {
+    for (const key of Object.keys(obj) as (keyof T)[]) {
+        if (obj[key] === undefined) delete obj[key];
+    }
+    return obj;
+}
+
+function parseFile(absolute: string, relative: string, rootElement: string): Xml {
+    const xml = fs.readFileSync(absolute, 'utf8');
+    const valid = XMLValidator.validate(xml);
+    if (valid !== true) {
+        throw new SourceReadError(relative, `not well-formed XML (line ${valid.err.line}: ${valid.err.msg})`);
+    }
+    const doc = parser.parse(xml) as Xml;
+    const root = doc[rootElement];
+    if (root === undefined) {
+        const found = Object.keys(doc).filter((k) => !k.startsWith('?'));
+        throw new SourceReadError(relative, `expected a <${rootElement}> root element, found <${found.join('>, <')}>`);
+    }
+    return (root === '' ? {} : root) as Xml;
+}
+
+function walk(dir: string): string[] {
+    const out: string[] = [];
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+        if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
+        const full = path.join(dir, entry.name);
+        if (entry.isDirectory()) out.push(...walk(full));
+        else if (entry.isFile() && entry.name.endsWith('-meta.xml')) out.push(full);
+    }
+    return out.sort();
+}
+
+const SUFFIXES = {
+    object: '.object-meta.xml',
+    field: '.field-meta.xml',
+    validationRule: '.validationRule-meta.xml',
+    listView: '.listView-meta.xml',
+    report: '.report-meta.xml',
+    dashboard: '.dashboard-meta.xml',
+    reportType: '.reportType-meta.xml'
+};
+
+/** objects/<Object>/<kind>/<Name><suffix>  or  objects/<Object>/<Object>.object-meta.xml */
+function objectNameOf(parts: string[], depthFromEnd: number): string | undefined {
+    const index = parts.length - depthFromEnd;
+    if (index < 1 || parts[index - 1] !== 'objects') return undefined;
+    return parts[index];
+}
+
+/** reports/Folder/Sub/Name.report-meta.xml -> "Folder/Sub/Name" */
+function folderQualifiedName(parts: string[], folderRoot: string, suffix: string): string {
+    const start = parts.lastIndexOf(folderRoot);
+    const tail = start >= 0 ? parts.slice(start + 1) : parts.slice(-2);
+    const last = tail.length - 1;
+    tail[last] = tail[last].slice(0, -suffix.length);
+    return tail.join('/');
+}
+
+function readField(root: Xml, file: string, fallbackName: string): FieldModel {
+    return compact({
+        file,
+        name: text(root.fullName) ?? fallbackName,
+        // A standard field's override (e.g. Account/fields/Name) has no <type>.
+        type: text(root.type) ?? 'Unknown',
+        label: text(root.label),
+        description: text(root.description),
+        inlineHelpText: text(root.inlineHelpText),
+        required: bool(root.required),
+        referenceTo: root.referenceTo === undefined ? undefined : texts(root.referenceTo),
+        defaultValue: text(root.defaultValue)
+    });
+}
+
+function readValidationRule(root: Xml, file: string, fallbackName: string): ValidationRuleModel {
+    return compact({
+        file,
+        name: text(root.fullName) ?? fallbackName,
+        active: bool(root.active) ?? false,
+        errorConditionFormula: text(root.errorConditionFormula) ?? '',
+        errorMessage: text(root.errorMessage),
+        description: text(root.description)
+    });
+}
+
+function readListView(root: Xml, file: string, fallbackName: string): ListViewModel {
+    return compact({
+        file,
+        name: text(root.fullName) ?? fallbackName,
+        label: text(root.label),
+        columns: texts(root.columns),
+        filters: list(root.filters).map((f) =>
+            compact({ field: text(f.field) ?? '', operation: text(f.operation), value: text(f.value) })
+        )
+    });
+}
+
+function readReport(root: Xml, file: string, name: string): ReportModel {
+    const chart = (root.chart ?? {}) as Xml;
+    const timeFrame = root.timeFrameFilter as Xml | undefined;
+    const filters = list((root.filter as Xml | undefined)?.criteriaItems).map((c) =>
+        compact({ column: text(c.column) ?? '', operator: text(c.operator), value: text(c.value) })
+    );
+    return compact({
+        file,
+        name,
+        label: text(root.name),
+        description: text(root.description),
+        reportType: text(root.reportType) ?? '',
+        format: text(root.format),
+        columns: list(root.columns).map((c) =>
+            compact({
+                field: text(c.field) ?? '',
+                aggregates: c.aggregateTypes === undefined ? undefined : texts(c.aggregateTypes)
+            })
+        ),
+        groupings: [...list(root.groupingsDown), ...list(root.groupingsAcross)].map((g) =>
+            compact({
+                field: text(g.field) ?? '',
+                dateGranularity: text(g.dateGranularity),
+                sortOrder: text(g.sortOrder)
+            })
+        ),
+        filters,
+        timeFrameFilter: timeFrame
+            ? compact({ dateColumn: text(timeFrame.dateColumn) ?? '', interval: text(timeFrame.interval) ?? '' })
+            : undefined,
+        sortColumn: text(root.sortColumn),
+        chartSummaries:
+            root.chart === undefined ? undefined : list(chart.chartSummaries).map((s) => text(s.column) ?? ''),
+        chartGroupings:
+            root.chart === undefined
+                ? undefined
+                : [text(chart.groupingColumn), text(chart.secondaryGroupingColumn)].filter(
+                      (g): g is string => g !== undefined && g !== ''
+                  ),
+        buckets:
+            root.buckets === undefined
+                ? undefined
+                : list(root.buckets).map((b) => ({
+                      name: text(b.developerName) ?? '',
+                      sourceColumn: text(b.sourceColumnName) ?? ''
+                  }))
+    });
+}
+
+function dashboardComponents(root: Xml): Xml[] {
+    const sections = [root.leftSection, root.middleSection, root.rightSection] as (Xml | undefined)[];
+    const fromSections = sections.flatMap((s) => list(s?.components));
+    const grid = root.dashboardGridLayout as Xml | undefined;
+    const fromGrid = list(grid?.dashboardGridComponents).flatMap((g) => list(g.dashboardComponent));
+    return [...fromSections, ...fromGrid];
+}
+
+function readDashboard(root: Xml, file: string, name: string): DashboardModel {
+    const components = dashboardComponents(root);
+    const reports = [...new Set(components.map((c) => text(c.report)).filter((r): r is string => !!r))];
+    const groupings = components.flatMap((c) => {
+        const sortProps = c.groupingSortProperties as Xml | undefined;
+        return [
+            ...texts(c.groupingColumn),
+            ...list(c.dashboardTableColumn).map((t) => text(t.column) ?? ''),
+            ...list(sortProps?.groupingSorts).map((s) => text(s.sortColumn) ?? '')
+        ];
+    });
+    const filters = components.flatMap((c) => list(c.dashboardFilterColumns).map((f) => text(f.column) ?? ''));
+    return compact({
+        file,
+        name,
+        label: text(root.title),
+        description: text(root.description),
+        dashboardType: text(root.dashboardType),
+        runningUser: text(root.runningUser),
+        reports,
+        // Sorting by the value ("RowCount") is not a field: only field names count.
+        groupings: [...new Set(groupings.filter((g) => g !== '' && g !== 'RowCount'))],
+        filters: filters.length ? [...new Set(filters.filter((f) => f !== ''))] : undefined
+    });
+}
+
+function collectJoins(join: Xml | undefined, prefix: string, out: string[]): void {
+    if (!join) return;
+    const relationship = text(join.relationship);
+    if (!relationship) return;
+    const pathName = `${prefix}.${relationship}`;
+    out.push(pathName);
+    collectJoins(join.join as Xml | undefined, pathName, out);
+}
+
+function readReportType(root: Xml, file: string, name: string): ReportTypeModel {
+    const baseObject = text(root.baseObject) ?? '';
+    const joins: string[] = [];
+    collectJoins(root.join as Xml | undefined, baseObject, joins);
+    const fields = list(root.sections).flatMap((s) =>
+        list(s.columns).map((c) => `${text(c.table) ?? baseObject}$${text(c.field) ?? ''}`)
+    );
+    return compact({
+        file,
+        name,
+        label: text(root.label),
+        baseObject,
+        joins: joins.length ? joins : undefined,
+        fields
+    });
+}
+
+/**
+ * Reads every metadata file the checks need under `dir`. Throws SourceReadError naming the
+ * file when one is not well-formed or has the wrong root element.
+ */
+export function readSourceDir(dir: string): OrgModel {
+    if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
+        throw new SourceReadError(dir, 'not a directory');
+    }
+    const model = emptyModel(dir);
+    const objects = new Map<string, ObjectModel>();
+    const objectFor = (name: string, file: string): ObjectModel => {
+        let obj = objects.get(name);
+        if (!obj) {
+            // A folder with only fields (e.g. Account/fields/Customer_Alert__c) extends a standard object.
+            obj = { file, name, fields: [], validationRules: [], listViews: [] };
+            objects.set(name, obj);
+        }
+        return obj;
+    };
+
+    for (const absolute of walk(dir)) {
+        const file = path.relative(dir, absolute).split(path.sep).join('/');
+        const parts = file.split('/');
+        const base = parts[parts.length - 1];
+        const stem = (suffix: string) => base.slice(0, -suffix.length);
+
+        if (base.endsWith(SUFFIXES.object)) {
+            const objectName = objectNameOf(parts, 2) ?? stem(SUFFIXES.object);
+            const root = parseFile(absolute, file, 'CustomObject');
+            const obj = objectFor(objectName, file);
+            obj.file = file;
+            const label = text(root.label);
+            if (label !== undefined) obj.label = label;
+        } else if (base.endsWith(SUFFIXES.field) && parts[parts.length - 2] === 'fields') {
+            const objectName = objectNameOf(parts, 3);
+            if (!objectName) continue;
+            const root = parseFile(absolute, file, 'CustomField');
+            objectFor(objectName, file).fields.push(readField(root, file, stem(SUFFIXES.field)));
+        } else if (base.endsWith(SUFFIXES.validationRule) && parts[parts.length - 2] === 'validationRules') {
+            const objectName = objectNameOf(parts, 3);
+            if (!objectName) continue;
+            const root = parseFile(absolute, file, 'ValidationRule');
+            objectFor(objectName, file).validationRules.push(
+                readValidationRule(root, file, stem(SUFFIXES.validationRule))
+            );
+        } else if (base.endsWith(SUFFIXES.listView) && parts[parts.length - 2] === 'listViews') {
+            const objectName = objectNameOf(parts, 3);
+            if (!objectName) continue;
+            const root = parseFile(absolute, file, 'ListView');
+            objectFor(objectName, file).listViews.push(readListView(root, file, stem(SUFFIXES.listView)));
+        } else if (base.endsWith(SUFFIXES.report)) {
+            const root = parseFile(absolute, file, 'Report');
+            model.reports.push(readReport(root, file, folderQualifiedName(parts, 'reports', SUFFIXES.report)));
+        } else if (base.endsWith(SUFFIXES.dashboard)) {
+            const root = parseFile(absolute, file, 'Dashboard');
+            model.dashboards.push(
+                readDashboard(root, file, folderQualifiedName(parts, 'dashboards', SUFFIXES.dashboard))
+            );
+        } else if (base.endsWith(SUFFIXES.reportType)) {
+            const root = parseFile(absolute, file, 'ReportType');
+            model.reportTypes.push(readReportType(root, file, stem(SUFFIXES.reportType)));
+        }
+    }
+    model.objects = [...objects.values()].sort((a, b) => a.name.localeCompare(b.name));
+    return model;
+}
