@@ -1,0 +1,90 @@
+// Evaluates a rulebook formula the way Salesforce would, with formulon, using field types read
+// from the data model in force-app (so a field whose type changes changes the evaluation too).
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parse, extract, type FormulonLiteral } from 'formulon';
+import {
+    ACTION_STATUSES,
+    COACHING_REASONS,
+    HIGH_CARD_KINDS,
+    PLAN_STATUSES,
+    SENTIMENTS,
+    THEMES
+} from '../../force-app/main/default/lwc/pactRules/pactRules.js';
+
+export const REPO_ROOT = path.resolve(__dirname, '..', '..');
+export const OBJECTS_DIR = path.join(REPO_ROOT, 'force-app', 'main', 'default', 'objects');
+
+/** Which rulebook array each picklist field takes its values from. */
+export const PICKLISTS: Record<string, { value: string; label: string }[]> = {
+    'High_Card__c.Kind__c': HIGH_CARD_KINDS,
+    'High_Card__c.Theme__c': THEMES,
+    'High_Card__c.Sentiment__c': SENTIMENTS,
+    'High_Card__c.Action_Status__c': ACTION_STATUSES,
+    'Call_Plan__c.Status__c': PLAN_STATUSES,
+    'Coaching_Note__c.Reason__c': COACHING_REASONS
+};
+
+export function readField(object: string, field: string): string {
+    const file = path.join(OBJECTS_DIR, object, 'fields', `${field}.field-meta.xml`);
+    if (!fs.existsSync(file)) throw new Error(`No field ${object}.${field} in force-app (${file})`);
+    return fs.readFileSync(file, 'utf8');
+}
+
+export function fieldType(object: string, field: string): string {
+    const match = /<type>([A-Za-z]+)<\/type>/.exec(readField(object, field));
+    if (!match) throw new Error(`${object}.${field} has no <type>`);
+    return match[1];
+}
+
+/** The variable formulon needs for one field value. Blank text is '' because formulon's LEN(null) throws. */
+export function toVariable(object: string, field: string, value: unknown): FormulonLiteral {
+    const type = fieldType(object, field);
+    const blank = value === null || value === undefined || value === '';
+    switch (type) {
+        case 'Date':
+            if (blank) return { type: 'literal', dataType: 'null', value: null };
+            if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) {
+                throw new Error(`${object}.${field}: dates are written YYYY-MM-DD, got ${JSON.stringify(value)}`);
+            }
+            return { type: 'literal', dataType: 'date', value: new Date(`${value}T00:00:00Z`) };
+        case 'Picklist': {
+            const values = PICKLISTS[`${object}.${field}`].map((entry) => entry.value);
+            return { type: 'literal', dataType: 'picklist', value: blank ? null : value, options: { values } };
+        }
+        case 'Text':
+        case 'LongTextArea':
+        case 'Lookup':
+        case 'MasterDetail': {
+            const text = blank ? '' : String(value);
+            return { type: 'literal', dataType: 'text', value: text, options: { length: text.length } };
+        }
+        default:
+            throw new Error(`${object}.${field}: no formulon mapping for field type ${type}`);
+    }
+}
+
+/** Stands in for TODAY() so that "today" is the example table's fixed date. */
+export const TODAY_VARIABLE = 'Rulebook_Test_Today__c';
+
+/** Evaluates a rule's error-condition formula for one record: true = Salesforce rejects the save. */
+export function formulaRejects(
+    rule: { object: string; name: string; formula: string },
+    record: Record<string, unknown>,
+    today: string
+): boolean {
+    const formula = rule.formula.replace(/\bTODAY\(\)/g, TODAY_VARIABLE);
+    const variables: Record<string, FormulonLiteral> = {};
+    for (const name of extract(formula)) {
+        variables[name] =
+            name === TODAY_VARIABLE
+                ? { type: 'literal', dataType: 'date', value: new Date(`${today}T00:00:00Z`) }
+                : toVariable(rule.object, name, record[name]);
+    }
+    const result = parse(formula, variables);
+    if (result.type === 'error')
+        throw new Error(`${rule.name}: formulon could not evaluate the formula: ${result.message}`);
+    if (result.dataType !== 'checkbox')
+        throw new Error(`${rule.name}: the formula returned ${result.dataType}, not a checkbox`);
+    return result.value === true;
+}
