@@ -1,0 +1,3 @@
+export async function setup(_a: string[], _io: unknown): Promise<number> {
+    return 2;
+}

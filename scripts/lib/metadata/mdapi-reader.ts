@@ -1,0 +1,168 @@
+/**
+ * Reads metadata in Metadata API ("mdapi") format - objects/Account.object holding its fields and
+ * validation rules, reports/Folder/Name.report, dashboards/Folder/Name.dashboard, a package.xml -
+ * from a directory or from the files of a retrieve zip, into the common OrgModel.
+ *
+ * Parsing is not written twice: each component is laid out the way source format stores it
+ * (objects/Account/fields/X.field-meta.xml, ...) in a temporary folder and read by the source-format
+ * reader, then every `file` is pointed back at the mdapi file it came from. Both formats therefore
+ * give the same model, by construction.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { XMLBuilder, XMLParser, XMLValidator } from 'fast-xml-parser';
+import type { OrgModel } from './model';
+import { readSourceDir, SourceReadError } from './source-reader';
+
+export type MetadataFormat = 'source' | 'mdapi';
+
+const parser = new XMLParser({ ignoreAttributes: true, parseTagValue: false, trimValues: true });
+const builder = new XMLBuilder({ ignoreAttributes: true, format: true, processEntities: true });
+
+/** Object children that source format keeps in their own files, with their folder and suffix. */
+const OBJECT_CHILDREN: { element: string; root: string; folder: string; suffix: string }[] = [
+    { element: 'fields', root: 'CustomField', folder: 'fields', suffix: '.field-meta.xml' },
+    {
+        element: 'validationRules',
+        root: 'ValidationRule',
+        folder: 'validationRules',
+        suffix: '.validationRule-meta.xml'
+    },
+    { element: 'listViews', root: 'ListView', folder: 'listViews', suffix: '.listView-meta.xml' }
+];
+
+/** Whole-file components: mdapi suffix -> source suffix. */
+const FILE_COMPONENTS: Record<string, string> = {
+    '.report': '.report-meta.xml',
+    '.dashboard': '.dashboard-meta.xml',
+    '.reportType': '.reportType-meta.xml'
+};
+
+function walk(dir: string, base = dir): string[] {
+    const out: string[] = [];
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+        if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
+        const full = path.join(dir, entry.name);
+        if (entry.isDirectory()) out.push(...walk(full, base));
+        else if (entry.isFile()) out.push(path.relative(base, full).split(path.sep).join('/'));
+    }
+    return out.sort();
+}
+
+/**
+ * "mdapi" when the folder has a package.xml or mdapi-style component files (objects/X.object),
+ * "source" when it has *-meta.xml component files. Throws when it holds neither.
+ */
+export function detectFormat(dir: string): MetadataFormat {
+    if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
+        throw new SourceReadError(dir, 'not a directory');
+    }
+    const files = walk(dir);
+    const isMdapiComponent = (f: string) =>
+        f.endsWith('.object') || Object.keys(FILE_COMPONENTS).some((suffix) => f.endsWith(suffix));
+    if (files.includes('package.xml') || files.some(isMdapiComponent)) return 'mdapi';
+    if (files.some((f) => f.endsWith('-meta.xml'))) return 'source';
+    throw new SourceReadError(dir, 'no Salesforce metadata found (neither source format *-meta.xml nor mdapi format)');
+}
+
+function parse(xml: string, file: string, rootElement: string): Record<string, unknown> {
+    const valid = XMLValidator.validate(xml);
+    if (valid !== true)
+        throw new SourceReadError(file, `not well-formed XML (line ${valid.err.line}: ${valid.err.msg})`);
+    const root = (parser.parse(xml) as Record<string, unknown>)[rootElement];
+    if (root === undefined) throw new SourceReadError(file, `expected a <${rootElement}> root element`);
+    return (root === '' ? {} : root) as Record<string, unknown>;
+}
+
+function asList(value: unknown): Record<string, unknown>[] {
+    if (value === undefined || value === '') return [];
+    return (Array.isArray(value) ? value : [value]) as Record<string, unknown>[];
+}
+
+function xmlDocument(rootElement: string, body: Record<string, unknown>): string {
+    return `<?xml version="1.0" encoding="UTF-8"?>\n${builder.build({ [rootElement]: body })}`;
+}
+
+/**
+ * Reads mdapi-format files given as relative path -> content. `fileName` turns an mdapi path into
+ * the `file` a finding shows (the path itself for a directory, "org:ALIAS" for a live org).
+ */
+export function readMdapiFiles(
+    files: Map<string, string>,
+    source: string,
+    fileName: (mdapiPath: string) => string = (p) => p
+): OrgModel {
+    const staging = fs.mkdtempSync(path.join(os.tmpdir(), 'pact-mdapi-'));
+    const origin = new Map<string, string>();
+    const put = (relative: string, content: string, from: string) => {
+        const target = path.join(staging, ...relative.split('/'));
+        fs.mkdirSync(path.dirname(target), { recursive: true });
+        fs.writeFileSync(target, content);
+        origin.set(relative, from);
+    };
+    try {
+        for (const [file, content] of files) {
+            const parts = file.split('/');
+            const base = parts[parts.length - 1];
+            if (base.endsWith('.object') && parts[parts.length - 2] === 'objects') {
+                const objectName = base.slice(0, -'.object'.length);
+                const root = parse(content, file, 'CustomObject');
+                const dir = `objects/${objectName}`;
+                const own: Record<string, unknown> = {};
+                for (const [key, value] of Object.entries(root)) {
+                    if (!OBJECT_CHILDREN.some((c) => c.element === key)) own[key] = value;
+                }
+                put(`${dir}/${objectName}.object-meta.xml`, xmlDocument('CustomObject', own), file);
+                for (const child of OBJECT_CHILDREN) {
+                    for (const item of asList(root[child.element])) {
+                        const name = String(item.fullName ?? '');
+                        if (!name) throw new SourceReadError(file, `a <${child.element}> element has no <fullName>`);
+                        put(`${dir}/${child.folder}/${name}${child.suffix}`, xmlDocument(child.root, item), file);
+                    }
+                }
+                continue;
+            }
+            const suffix = Object.keys(FILE_COMPONENTS).find((s) => base.endsWith(s));
+            if (suffix) put(file.slice(0, -suffix.length) + FILE_COMPONENTS[suffix], content, file);
+        }
+        let model: OrgModel;
+        try {
+            model = readSourceDir(staging);
+        } catch (error) {
+            if (error instanceof SourceReadError) {
+                const from = origin.get(error.file) ?? error.file;
+                throw new SourceReadError(fileName(from), error.message.slice(error.file.length + 2));
+            }
+            throw error;
+        }
+        const remap = (file: string) => fileName(origin.get(file) ?? file);
+        model.source = source;
+        for (const obj of model.objects) {
+            obj.file = remap(obj.file);
+            for (const item of [...obj.fields, ...obj.validationRules, ...obj.listViews]) item.file = remap(item.file);
+        }
+        for (const item of [...model.reports, ...model.dashboards, ...model.reportTypes]) item.file = remap(item.file);
+        return model;
+    } finally {
+        fs.rmSync(staging, { recursive: true, force: true });
+    }
+}
+
+/** Reads an mdapi-format directory (e.g. the output of `sf project convert source` or a retrieve). */
+export function readMdapiDir(dir: string): OrgModel {
+    detectFormat(dir);
+    const files = new Map<string, string>();
+    for (const file of walk(dir)) {
+        if (file.endsWith('.object') || Object.keys(FILE_COMPONENTS).some((s) => file.endsWith(s))) {
+            files.set(file, fs.readFileSync(path.join(dir, file), 'utf8'));
+        }
+    }
+    return readMdapiFiles(files, dir);
+}
+
+/** Reads a directory in whichever format it is. */
+export function readMetadataDir(dir: string): { format: MetadataFormat; model: OrgModel } {
+    const format = detectFormat(dir);
+    return { format, model: format === 'mdapi' ? readMdapiDir(dir) : readSourceDir(dir) };
+}
