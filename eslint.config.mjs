@@ -5,6 +5,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 import jestPlugin from 'eslint-plugin-jest';
 import lwcConfig from '@salesforce/eslint-config-lwc';
+import powerAppsPlugin from '@microsoft/eslint-plugin-power-apps';
 
 const lwcFiles = ['force-app/**/lwc/**/*.js'];
 const lwcTestFiles = ['force-app/**/lwc/**/__tests__/**/*.js', 'force-app/test/**/*.js'];
@@ -49,6 +50,13 @@ export default [
         plugins: { jest: jestPlugin },
         languageOptions: { globals: { ...globals.node, ...globals.jest } },
         rules: { ...jestPlugin.configs['flat/recommended'].rules }
+    },
+    // PCF control (Dynamics 365): Microsoft's Power Apps checker rules, as pcf-scripts build runs them.
+    {
+        files: ['pcf/PactHighCards/**/*.ts', 'pcf/PactHighCards/**/*.tsx'],
+        plugins: { '@microsoft/power-apps': powerAppsPlugin },
+        languageOptions: { globals: { ...globals.browser, ComponentFramework: 'readonly' } },
+        rules: { ...powerAppsPlugin.configs.paCheckerHosted.rules }
     },
     // Plain Node scripts and config files.
     {

@@ -39,6 +39,8 @@ module.exports = {
             testMatch: ['**/*.test.ts'],
             transform: tsTransform,
             testTimeout: 120000
-        }
+        },
+        // Dynamics 365 control (jsdom + componentframework-mock), its build wrapper and solution packer.
+        '<rootDir>/pcf/jest.config.js'
     ]
 };

@@ -8,6 +8,16 @@ const steps = [
         'Convert force-app to a deployable package (sf project convert source)',
         'npx',
         ['sf', 'project', 'convert', 'source', '--source-dir', 'force-app', '--output-dir', 'dist/force-app-mdapi']
+    ],
+    [
+        'Build the Dynamics 365 control in production mode (pcf-scripts; fails on any pcf error)',
+        'npx',
+        ['tsx', 'pcf/scripts/build-control.ts']
+    ],
+    [
+        'Pack the Dataverse solution PACT from the built control (pcf/out/solution/PACT.zip)',
+        'npx',
+        ['tsx', 'pcf/scripts/pack-solution.ts']
     ]
 ];
 

@@ -1,0 +1,74 @@
+/**
+ * Builds the PCF control with pcf-scripts and FAILS when pcf-scripts fails. pcf-scripts exits 0 even
+ * when the manifest is invalid or webpack fails, so success is decided from its "[build] Succeeded"
+ * line, and the production bundle must stay within the size budget.
+ *
+ *   npx tsx pcf/scripts/build-control.ts [--project DIR] [--mode production|development]
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+
+export const PCF_ROOT = path.resolve(__dirname, '..');
+export const BUNDLE_BUDGET_BYTES = 20 * 1024;
+const ANSI = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g');
+const PCF_SCRIPTS = path.join(PCF_ROOT, 'node_modules/pcf-scripts/bin/pcf-scripts.js');
+
+export interface BuildResult {
+    ok: boolean;
+    output: string;
+    /** Why the build counts as failed; empty when ok. */
+    reason: string;
+    bundlePath?: string;
+    bundleBytes?: number;
+}
+
+export function buildControl(projectDir = PCF_ROOT, mode: 'production' | 'development' = 'production'): BuildResult {
+    if (!existsSync(PCF_SCRIPTS)) {
+        return { ok: false, output: '', reason: `pcf-scripts is not installed (${PCF_SCRIPTS}): run npm ci` };
+    }
+    const run = spawnSync(process.execPath, [PCF_SCRIPTS, 'build', '--buildMode', mode], {
+        cwd: projectDir,
+        encoding: 'utf8',
+        env: { ...process.env, PP_TOOLS_TELEMETRY_OPTOUT: 'true', FORCE_COLOR: '0' }
+    });
+    // Colour codes out, so the reason reads cleanly in a log and a test can match the pcf error.
+    const output = `${run.stdout ?? ''}${run.stderr ?? ''}`.replace(ANSI, '');
+    const fail = (reason: string): BuildResult => ({ ok: false, output, reason });
+    if (run.error) return fail(`pcf-scripts did not run: ${run.error.message}`);
+    if (run.status !== 0) return fail(`pcf-scripts exited with ${run.status}`);
+    if (/\[build\] Failed/.test(output) || !/\[build\] Succeeded/.test(output)) {
+        const errors = output.split('\n').filter((line) => /error|\[pcf-\d+\]/i.test(line));
+        return fail(`pcf-scripts did not succeed${errors.length ? `:\n${errors.join('\n')}` : ''}`);
+    }
+    const outDir = path.join(projectDir, 'out/controls');
+    const controls = existsSync(outDir) ? readdirSync(outDir) : [];
+    const bundlePath = controls.map((c) => path.join(outDir, c, 'bundle.js')).find((p) => existsSync(p));
+    if (!bundlePath) return fail(`no bundle.js under ${outDir}`);
+    const bundleBytes = statSync(bundlePath).size;
+    if (mode === 'production' && bundleBytes > BUNDLE_BUDGET_BYTES) {
+        return {
+            ...fail(`bundle.js is ${bundleBytes} bytes, over the ${BUNDLE_BUDGET_BYTES}-byte budget`),
+            bundlePath,
+            bundleBytes
+        };
+    }
+    return { ok: true, output, reason: '', bundlePath, bundleBytes };
+}
+
+if (require.main === module) {
+    const arg = (name: string) => {
+        const i = process.argv.indexOf(name);
+        return i >= 0 ? process.argv[i + 1] : undefined;
+    };
+    const mode = arg('--mode') === 'development' ? 'development' : 'production';
+    const result = buildControl(path.resolve(arg('--project') ?? PCF_ROOT), mode);
+    process.stdout.write(result.output);
+    if (!result.ok) {
+        console.error(`\nPCF build failed: ${result.reason}`);
+        process.exit(1);
+    }
+    console.log(
+        `\nPCF build ok (${mode}): ${path.relative(process.cwd(), result.bundlePath ?? '')} ${result.bundleBytes} bytes`
+    );
+}
