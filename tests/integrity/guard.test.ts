@@ -205,6 +205,10 @@ describe('userFieldIn', () => {
         'Territory__c$Region__c.Name',
         'ACCOUNT.NAME',
         'OWNER_ROLE',
+        'CREATED_DATE',
+        'LAST_UPDATE',
+        'High_Card__c$CreatedDate',
+        'High_Card__c$LastModifiedDate',
         'CUST_NAME',
         'RowCount',
         ''
