@@ -64,7 +64,7 @@ function readPromiseRecords() {
 }
 
 function labelName(labelImport) {
-    // sfdx-lwc-jest resolves @salesforce/label/c.X to the string "c.X".
+    // sfdx-lwc-jest resolves a label import to the string "c." followed by the label name.
     return labelImport.replace(/^c\./, '');
 }
 
