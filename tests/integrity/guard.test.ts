@@ -54,6 +54,13 @@ describe('integrity guard on one fixture per rule', () => {
             [
                 {
                     rule: 'activity-report-type',
+                    component: 'Sales_Ops/Account_Touchpoints',
+                    componentType: 'Report',
+                    object: undefined,
+                    file: 'reports/Sales_Ops/Account_Touchpoints.report-meta.xml'
+                },
+                {
+                    rule: 'activity-report-type',
                     component: 'Sales_Ops/Calls_Logged_Last_Week',
                     componentType: 'Report',
                     object: undefined,

@@ -85,6 +85,23 @@ describe('readSourceDir on fixtures', () => {
         ]);
     });
 
+    it('merges the blocks of a joined report into it, keeping their report types', () => {
+        const model = readSourceDir(fixture('activity-report'));
+        const joined = model.reports.find((r) => r.name === 'Sales_Ops/Account_Touchpoints');
+        expect(joined).toMatchObject({
+            reportType: 'Opportunity',
+            format: 'MultiBlock',
+            blockReportTypes: ['Opportunity', 'Activity'],
+            columns: [
+                { field: 'OPPORTUNITY_NAME' },
+                { field: 'STAGE_NAME' },
+                { field: 'SUBJECT' },
+                { field: 'DUE_DATE' }
+            ],
+            groupings: [{ field: 'ACCOUNT_NAME', dateGranularity: 'Day', sortOrder: 'Asc' }]
+        });
+    });
+
     it('reads a checkbox field with its default', () => {
         const model = readSourceDir(fixture('checkbox-field'));
         const visit = model.objects.find((o) => o.name === 'Customer_Visit__c');

@@ -55,8 +55,8 @@ function isCustomReportTypeRef(reportType: string): boolean {
 }
 
 /** The report type a report uses, when the model holds it ("PACT_High_Cards__c" -> PACT_High_Cards). */
-export function reportTypeOf(model: OrgModel, report: ReportModel): ReportTypeModel | undefined {
-    const ref = report.reportType.replace(/__c$/i, '').toLowerCase();
+export function reportTypeOf(model: OrgModel, report: ReportModel | string): ReportTypeModel | undefined {
+    const ref = (typeof report === 'string' ? report : report.reportType).replace(/__c$/i, '').toLowerCase();
     return model.reportTypes.find((t) => t.name.toLowerCase() === ref);
 }
 
@@ -170,19 +170,25 @@ export function checkActivityReports(model: OrgModel): Finding[] {
             });
         }
     }
-    for (const report of model.reports) {
-        const ref = report.reportType;
-        let why: string | undefined;
+    const whyReportType = (ref: string): string | undefined => {
         if (isCustomReportTypeRef(ref)) {
             // Only a custom report type the model knows can be judged; its name alone says nothing.
-            const type = reportTypeOf(model, report);
+            const type = reportTypeOf(model, ref);
             const typeWhy = type && activityReason(type);
-            if (typeWhy) why = `uses the report type ${type.name}, which ${typeWhy}`;
-        } else if (words(ref).some((w) => ACTIVITY_WORDS.has(w))) {
-            why = `uses the standard report type "${ref}"`;
+            return typeWhy ? `uses the report type ${type.name}, which ${typeWhy}` : undefined;
         }
-        if (why)
-            findings.push(reportFinding(model, report, 'activity-report-type', `The report ${why}: ${WHY_ACTIVITY}.`));
+        return words(ref).some((w) => ACTIVITY_WORDS.has(w)) ? `uses the standard report type "${ref}"` : undefined;
+    };
+    for (const report of model.reports) {
+        // A joined report is judged by each of its blocks too.
+        for (const ref of new Set([report.reportType, ...(report.blockReportTypes ?? [])])) {
+            const why = whyReportType(ref);
+            if (why) {
+                findings.push(
+                    reportFinding(model, report, 'activity-report-type', `The report ${why}: ${WHY_ACTIVITY}.`)
+                );
+            }
+        }
     }
     return findings;
 }
@@ -239,6 +245,8 @@ export function checkCoachingNotes(model: OrgModel): Finding[] {
         const type = reportTypeOf(model, report);
         const hit = mentionsCoachingNote([
             report.reportType,
+            ...(report.blockReportTypes ?? []),
+            ...(report.blockReportTypes ?? []).map((ref) => reportTypeOf(model, ref)?.baseObject),
             type?.baseObject,
             ...(type?.joins ?? []),
             ...report.columns.map((c) => c.field),

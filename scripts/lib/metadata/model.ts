@@ -56,6 +56,8 @@ export interface ReportModel extends Origin {
     description?: string;
     /** Report type, e.g. "Activity", "Task", "PACT_High_Cards__c", "AccountList". */
     reportType: string;
+    /** A joined (MultiBlock) report's block report types; their columns, groupings and filters are merged in. */
+    blockReportTypes?: string[];
     format?: string;
     columns: { field: string; aggregates?: string[] }[];
     groupings: { field: string; dateGranularity?: string; sortOrder?: string }[];

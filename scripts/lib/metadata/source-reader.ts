@@ -173,6 +173,9 @@ function readReport(root: Xml, file: string, name: string): ReportModel {
     const filters = list((root.filter as Xml | undefined)?.criteriaItems).map((c) =>
         compact({ column: text(c.column) ?? '', operator: text(c.operator), value: text(c.value) })
     );
+    // A joined (MultiBlock) report keeps each block's report type, columns, groupings and filters
+    // inside <block>: they count as the report's own, so no check can miss them.
+    const blocks = list(root.block).map((b) => readReport(b, file, name));
     return compact({
         file,
         name,
@@ -180,20 +183,27 @@ function readReport(root: Xml, file: string, name: string): ReportModel {
         description: text(root.description),
         reportType: text(root.reportType) ?? '',
         format: text(root.format),
-        columns: list(root.columns).map((c) =>
-            compact({
-                field: text(c.field) ?? '',
-                aggregates: c.aggregateTypes === undefined ? undefined : texts(c.aggregateTypes)
-            })
-        ),
-        groupings: [...list(root.groupingsDown), ...list(root.groupingsAcross)].map((g) =>
-            compact({
-                field: text(g.field) ?? '',
-                dateGranularity: text(g.dateGranularity),
-                sortOrder: text(g.sortOrder)
-            })
-        ),
-        filters,
+        blockReportTypes: blocks.length ? blocks.map((b) => b.reportType).filter((t) => t !== '') : undefined,
+        columns: [
+            ...list(root.columns).map((c) =>
+                compact({
+                    field: text(c.field) ?? '',
+                    aggregates: c.aggregateTypes === undefined ? undefined : texts(c.aggregateTypes)
+                })
+            ),
+            ...blocks.flatMap((b) => b.columns)
+        ],
+        groupings: [
+            ...[...list(root.groupingsDown), ...list(root.groupingsAcross)].map((g) =>
+                compact({
+                    field: text(g.field) ?? '',
+                    dateGranularity: text(g.dateGranularity),
+                    sortOrder: text(g.sortOrder)
+                })
+            ),
+            ...blocks.flatMap((b) => b.groupings)
+        ],
+        filters: [...filters, ...blocks.flatMap((b) => b.filters)],
         timeFrameFilter: timeFrame
             ? compact({ dateColumn: text(timeFrame.dateColumn) ?? '', interval: text(timeFrame.interval) ?? '' })
             : undefined,
