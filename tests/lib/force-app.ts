@@ -30,6 +30,8 @@ export interface FieldInfo {
     /** Child relationship name without "__r", e.g. "High_Cards". */
     relationshipName?: string;
     picklistLabels: string[];
+    /** Picklist API values (fullName), in order. */
+    picklistValues: string[];
     file: string;
 }
 
@@ -140,6 +142,7 @@ function readField(object: string, node: XmlNode, file: string): FieldInfo {
         referenceTo: arr(node.referenceTo).map(text),
         relationshipName: text(node.relationshipName) || undefined,
         picklistLabels: values.map((v: XmlNode) => text(v.label) || text(v.fullName)),
+        picklistValues: values.map((v: XmlNode) => text(v.fullName)),
         file
     };
 }
