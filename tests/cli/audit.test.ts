@@ -1,0 +1,202 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { auditModel, checkboxVerdicts, findingJson, judgeCheckbox } from '../../scripts/lib/audit';
+import { detectFormat, readMdapiDir, readMetadataDir } from '../../scripts/lib/metadata/mdapi-reader';
+import { readSourceDir } from '../../scripts/lib/metadata/source-reader';
+import type { OrgModel } from '../../scripts/lib/metadata/model';
+import { MDAPI_FIXTURE, REPO, SOURCE_FIXTURE, runPact } from './helpers';
+
+/** rule + component of every finding the legacy fixture must produce (both formats). */
+const EXPECTED = [
+    'low-card-checkbox Account.Visited_This_Quarter__c',
+    'low-card-checkbox Activity.Call_Made__c',
+    'low-card-checkbox Activity.Follow_Up_Done__c',
+    'low-card-checkbox Activity.Left_Voicemail__c',
+    'low-card-checkbox Contact.Quarterly_Check__c',
+    'low-card-checkbox Contact.Touched_Base__c',
+    'low-card-checkbox Lead.Contacted__c',
+    'low-card-checkbox Lead.Demo_Given__c',
+    'low-card-checkbox Site_Visit__c.Completed__c',
+    'required-field-forces-activity Activity.Calls_This_Week__c',
+    'validation-rule-forces-activity Opportunity.Activity_Before_Close',
+    'validation-rule-forces-activity Opportunity.Call_Before_Proposal',
+    'validation-rule-forces-activity Task.Call_Needs_Tick',
+    'activity-report-type Sales_Activity/Calls_Per_Rep',
+    'activity-report-type Sales_Activity/Visits_By_Account',
+    'dashboard-groups-by-user Sales_Dashboards/Rep_Leaderboard',
+    'report-groups-by-user Sales_Activity/Calls_Per_Rep'
+];
+
+/** Every tick box in the fixture and whether it is a low card. */
+const CHECKBOXES: Record<string, boolean> = {
+    'Account.Visited_This_Quarter__c': true,
+    'Account.Active__c': false,
+    'Account.Key_Account__c': false,
+    'Activity.Call_Made__c': true,
+    'Activity.Left_Voicemail__c': true,
+    'Activity.Follow_Up_Done__c': true,
+    'Activity.Billable__c': false,
+    'Contact.Touched_Base__c': true,
+    'Contact.Quarterly_Check__c': true,
+    'Contact.Newsletter_Opt_Out__c': false,
+    'Contact.Marketing_Consent__c': false,
+    'Contact.Primary__c': false,
+    'Lead.Demo_Given__c': true,
+    'Lead.Contacted__c': true,
+    'Lead.Do_Not_Email__c': false,
+    'Opportunity.Executive_Sponsor_Engaged__c': false,
+    'Opportunity.Private_Deal__c': false,
+    'Site_Visit__c.Completed__c': true,
+    'Invoice__c.Sent__c': false,
+    'Invoice__c.Email_Verified__c': false
+};
+
+const summary = (model: OrgModel) =>
+    auditModel(model)
+        .map((f) => `${f.rule} ${f.component}`)
+        .sort();
+
+/** The model without file names, which legitimately differ between formats. */
+function withoutFiles(model: OrgModel): unknown {
+    return JSON.parse(JSON.stringify({ ...model, source: '' }, (key, value) => (key === 'file' ? undefined : value)));
+}
+
+describe('pact audit on a legacy org folder', () => {
+    const source = readSourceDir(SOURCE_FIXTURE);
+    const mdapi = readMdapiDir(MDAPI_FIXTURE);
+
+    it('detects each format', () => {
+        expect(detectFormat(SOURCE_FIXTURE)).toBe('source');
+        expect(detectFormat(MDAPI_FIXTURE)).toBe('mdapi');
+        expect(readMetadataDir(MDAPI_FIXTURE).format).toBe('mdapi');
+    });
+
+    it('finds exactly the activity controls, in source format', () => {
+        expect(summary(source)).toEqual([...EXPECTED].sort());
+    });
+
+    it('reads the mdapi conversion of the same org into the same model', () => {
+        expect(withoutFiles(mdapi)).toEqual(withoutFiles(source));
+        expect(summary(mdapi)).toEqual([...EXPECTED].sort());
+    });
+
+    it('points every finding at the file it came from', () => {
+        const bySource = new Map(auditModel(source).map((f) => [`${f.rule} ${f.component}`, f.file]));
+        const byMdapi = new Map(auditModel(mdapi).map((f) => [`${f.rule} ${f.component}`, f.file]));
+        expect(bySource.get('low-card-checkbox Activity.Call_Made__c')).toBe(
+            'main/default/objects/Activity/fields/Call_Made__c.field-meta.xml'
+        );
+        expect(byMdapi.get('low-card-checkbox Activity.Call_Made__c')).toBe('objects/Activity.object');
+        expect(byMdapi.get('validation-rule-forces-activity Task.Call_Needs_Tick')).toBe('objects/Task.object');
+        expect(byMdapi.get('report-groups-by-user Sales_Activity/Calls_Per_Rep')).toBe(
+            'reports/Sales_Activity/Calls_Per_Rep.report'
+        );
+        for (const file of bySource.values()) expect(fs.existsSync(path.join(SOURCE_FIXTURE, file))).toBe(true);
+        for (const file of byMdapi.values()) expect(fs.existsSync(path.join(MDAPI_FIXTURE, file))).toBe(true);
+    });
+
+    it('judges every tick box: low cards flagged, opt-outs, consent and record states not', () => {
+        const verdicts = Object.fromEntries(
+            checkboxVerdicts(source).map((v) => [`${v.object}.${v.field.name}`, v.lowCard])
+        );
+        expect(verdicts).toEqual(CHECKBOXES);
+    });
+
+    it('says why, naming where the activity words are', () => {
+        const reasons = Object.fromEntries(auditModel(source).map((f) => [`${f.rule} ${f.component}`, f.reason]));
+        expect(reasons['low-card-checkbox Contact.Quarterly_Check__c']).toMatch(/help text.*"phoned", "visited"/);
+        expect(reasons['low-card-checkbox Site_Visit__c.Completed__c']).toMatch(/description.*"visit"/);
+        expect(reasons['low-card-checkbox Contact.Touched_Base__c']).toMatch(/name.*"touched base"/);
+        expect(reasons['validation-rule-forces-activity Opportunity.Activity_Before_Close']).toContain(
+            'LastActivityDate'
+        );
+        expect(reasons['validation-rule-forces-activity Task.Call_Needs_Tick']).toContain('Call_Made__c');
+        expect(reasons['required-field-forces-activity Activity.Calls_This_Week__c']).toMatch(/Required Number field/);
+    });
+
+    it('leaves inactive rules, rules with activity words only in text, and plain date rules alone', () => {
+        const components = auditModel(source).map((f) => f.component);
+        expect(components).not.toContain('Opportunity.Old_Visit_Rule');
+        expect(components).not.toContain('Task.Subject_Not_Call_Only');
+        expect(components).not.toContain('Opportunity.Close_Date_Not_In_Past');
+        expect(components).not.toContain('Activity.Outcome_Summary__c');
+        expect(components).not.toContain('Account_Reports/Accounts_By_Industry');
+        expect(components).not.toContain('Account_Reports/Opportunities_By_Account');
+        expect(components).not.toContain('Sales_Dashboards/Pipeline_By_Account');
+    });
+
+    it('treats the standard opt-out tick boxes as benign even though they say "call" and "email"', () => {
+        for (const [name, label] of [
+            ['DoNotCall', 'Do Not Call'],
+            ['HasOptedOutOfEmail', 'Email Opt Out'],
+            ['IsClosed', 'Closed'],
+            ['IsWon', 'Won'],
+            ['IsPrivate', 'Private'],
+            ['IsReminderSet', 'Reminder Set']
+        ]) {
+            expect(judgeCheckbox('Contact', { file: 'x', name, label, type: 'Checkbox' }).lowCard).toBe(false);
+        }
+        expect(judgeCheckbox('Task', { file: 'x', name: 'Attempted_Call__c', type: 'Checkbox' }).lowCard).toBe(true);
+        expect(judgeCheckbox('Contact', { file: 'x', name: 'Email_Sent__c', type: 'Checkbox' }).lowCard).toBe(true);
+    });
+
+    it('finds nothing in PACT itself', () => {
+        expect(auditModel(readSourceDir(path.join(REPO, 'force-app')))).toEqual([]);
+    });
+});
+
+describe('pact audit, the command', () => {
+    it('exits 1 with one JSON object per finding (object, component, file, rule, reason)', () => {
+        const result = runPact(['audit', '--source-dir', path.relative(REPO, MDAPI_FIXTURE), '--json']);
+        expect(result.status).toBe(1);
+        const findings = JSON.parse(result.stdout) as Record<string, string>[];
+        expect(findings.map((f) => `${f.rule} ${f.component}`).sort()).toEqual([...EXPECTED].sort());
+        for (const finding of findings) {
+            expect(Object.keys(finding).sort()).toEqual(['component', 'file', 'object', 'reason', 'rule']);
+            expect(finding.reason.length).toBeGreaterThan(30);
+        }
+        expect(findings).toEqual(auditModel(readMdapiDir(MDAPI_FIXTURE)).map(findingJson));
+    });
+
+    it('prints a table and the reasons for people', () => {
+        const result = runPact(['audit', '--source-dir', path.relative(REPO, SOURCE_FIXTURE)]);
+        expect(result.status).toBe(1);
+        expect(result.stdout).toContain(`${EXPECTED.length} finding(s)`);
+        expect(result.stdout).toMatch(/low-card-checkbox\s+Activity\s+Activity\.Call_Made__c/);
+        expect(result.stdout).toContain('Why:');
+        expect(result.stderr).toBe('');
+    });
+
+    it('exits 0 on PACT itself', () => {
+        const result = runPact(['audit', '--source-dir', 'force-app']);
+        expect([result.status, result.stdout]).toEqual([0, expect.stringContaining('nothing found')]);
+    });
+
+    it('exits 2 with the reason when the folder is missing, empty or holds broken XML', () => {
+        const missing = runPact(['audit', '--source-dir', 'no-such-folder']);
+        expect([missing.status, missing.stdout]).toEqual([2, '']);
+        expect(missing.stderr).toMatch(/cannot read no-such-folder: .*not a directory/);
+
+        const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'pact-empty-'));
+        const none = runPact(['audit', '--source-dir', empty]);
+        expect([none.status, none.stderr]).toEqual([2, expect.stringContaining('no Salesforce metadata found')]);
+
+        const broken = path.join(empty, 'objects', 'Task');
+        fs.mkdirSync(path.join(broken, 'fields'), { recursive: true });
+        fs.writeFileSync(
+            path.join(broken, 'fields', 'Call_Made__c.field-meta.xml'),
+            '<CustomField><type>Checkbox</type>'
+        );
+        const bad = runPact(['audit', '--source-dir', empty, '--json']);
+        expect([bad.status, bad.stdout]).toEqual([2, '']);
+        expect(bad.stderr).toMatch(/Call_Made__c\.field-meta\.xml: not well-formed XML/);
+        fs.rmSync(empty, { recursive: true, force: true });
+    });
+
+    it('exits 2 on wrong arguments', () => {
+        expect(runPact(['audit']).status).toBe(2);
+        expect(runPact(['audit', '--source-dir', 'force-app', '--target-org', 'x']).stderr).toContain('exactly one');
+        expect(runPact(['audit', '--frobnicate']).stderr).toContain("Unknown option '--frobnicate'");
+    });
+});
