@@ -33,6 +33,7 @@ import cardFailed from '@salesforce/label/c.PACT_Planner_Card_Failed';
 import plannedBy from '@salesforce/label/c.PACT_Planner_Planned_By';
 import noDate from '@salesforce/label/c.PACT_Planner_No_Date';
 import withContact from '@salesforce/label/c.PACT_Planner_With_Contact';
+import draftRestored from '@salesforce/label/c.PACT_Planner_Draft_Restored';
 
 export default {
     title,
@@ -68,7 +69,8 @@ export default {
     cardFailed,
     plannedBy,
     noDate,
-    withContact
+    withContact,
+    draftRestored
 };
 
 /** Fills {0}, {1}... in a label, the way Salesforce labels are written. */

@@ -23,9 +23,11 @@ import CARD_DETAILS from '@salesforce/schema/High_Card__c.Details__c';
 import CARD_OCCURRED_ON from '@salesforce/schema/High_Card__c.Occurred_On__c';
 import CONTACT_ACCOUNT from '@salesforce/schema/Contact.AccountId';
 import OPPORTUNITY_ACCOUNT from '@salesforce/schema/Opportunity.AccountId';
+import USER_ID from '@salesforce/user/Id';
 import { checkPlan, checkHighCard, deriveHeadline, isoDate, HIGH_CARD_KINDS } from 'c/pactRules';
 import LABELS, { format } from './labels';
 import { serverMessage } from './serverErrors';
+import { loadPlannerDraft, savePlannerDraft } from './plannerDrafts';
 
 // The account's plans, newest first on the server; the component puts upcoming ones first.
 // High_Cards__r tells whether a held plan's outcome is already a high card.
@@ -143,6 +145,7 @@ export default class PactPlanner extends LightningElement {
     plans = [];
     loadError;
     loaded = false;
+    draftsRestored = false;
     parentAccountId;
     parentLoaded = false;
     parentError;
@@ -213,6 +216,7 @@ export default class PactPlanner extends LightningElement {
             this.plans = data.uiapi.query.Call_Plan__c.edges.map((edge) => toPlan(edge.node));
             this.loadError = undefined;
             this.loaded = true;
+            if (!this.draftsRestored) this.restoreDrafts();
         } else if (errors) {
             this.loadError = format(LABELS.loadError, serverMessage(errors));
             this.loaded = true;
@@ -324,6 +328,28 @@ export default class PactPlanner extends LightningElement {
         return this.panelMarksHeld ? LABELS.keepAsCard : LABELS.makeCard;
     }
 
+    // --- drafts: the rep's words stay in the browser until the server confirms them ------------------
+    restoreDrafts() {
+        this.draftsRestored = true;
+        const { form, outcomes } = loadPlannerDraft(USER_ID, this.accountId);
+        this.outcomeDrafts = { ...outcomes, ...this.outcomeDrafts };
+        if (form) {
+            this.draft = form;
+            this.formOpen = true;
+            this.status = LABELS.draftRestored;
+            return;
+        }
+        const waiting = this.plans.find((plan) => plan.status === 'Planned' && outcomes[plan.id]);
+        if (waiting) {
+            this.outcomePlanId = waiting.id;
+            this.status = LABELS.draftRestored;
+        }
+    }
+
+    persistDrafts() {
+        savePlannerDraft(USER_ID, this.accountId, { form: this.draft, outcomes: this.outcomeDrafts });
+    }
+
     // --- the plan form -------------------------------------------------------------------------
     handleNewPlan() {
         if (!this.draft || this.draft.Id) {
@@ -362,10 +388,12 @@ export default class PactPlanner extends LightningElement {
         if (this.formErrors[field]) {
             this.formErrors = { ...this.formErrors, [field]: undefined };
         }
+        this.persistDrafts();
     }
 
     handleContactChange(event) {
         this.draft = { ...this.draft, [PLAN_CONTACT.fieldApiName]: event.detail.recordId || null };
+        this.persistDrafts();
     }
 
     handleCloseForm() {
@@ -416,6 +444,7 @@ export default class PactPlanner extends LightningElement {
             }
             // Only now, with the server's yes, is the draft let go.
             this.draft = undefined;
+            this.persistDrafts();
             this.formOpen = false;
             this.status = LABELS.saved;
             await this.refresh();
@@ -451,6 +480,7 @@ export default class PactPlanner extends LightningElement {
     handleOutcomeChange(event) {
         this.outcomeDrafts = { ...this.outcomeDrafts, [this.outcomePlanId]: event.detail.value ?? event.target.value };
         if (this.outcomeErrors.outcome) this.outcomeErrors = { ...this.outcomeErrors, outcome: undefined };
+        this.persistDrafts();
     }
 
     handleKindClick(event) {
@@ -534,6 +564,7 @@ export default class PactPlanner extends LightningElement {
             const drafts = { ...this.outcomeDrafts };
             delete drafts[plan.id];
             this.outcomeDrafts = drafts;
+            this.persistDrafts();
             this.outcomePlanId = undefined;
             this.selectedKind = undefined;
             this.status = wantsCard ? LABELS.cardSaved : LABELS.saved;

@@ -61,6 +61,7 @@ describe('c-pact-planner', () => {
             document.body.removeChild(document.body.firstChild);
         }
         jest.clearAllMocks();
+        window.localStorage.clear();
     });
 
     describe('rendering', () => {
@@ -384,6 +385,78 @@ describe('c-pact-planner', () => {
                     'They want invoices split by cost centre before the next quarter, otherwise finance rejects them.',
                 Occurred_On__c: '2026-11-12'
             });
+        });
+    });
+
+    describe('drafts', () => {
+        const reload = async (element) => {
+            document.body.removeChild(element);
+            return renderWithPlans();
+        };
+
+        it('brings back an unsaved plan after a reload, and forgets it once the server has it', async () => {
+            let element = await renderWithPlans();
+            $(element, '.new-plan').click();
+            await flushPromises();
+            type($(element, 'lightning-input.objective'), 'Find out who replaces the plant manager in January');
+            element = await reload(element);
+
+            expect($(element, 'lightning-input.objective').value).toBe(
+                'Find out who replaces the plant manager in January'
+            );
+            expect($(element, '.status').textContent).toBe('c.PACT_Planner_Draft_Restored');
+
+            $(element, '.save-plan').click();
+            await flushPromises();
+            expect(createRecord).toHaveBeenCalledTimes(1);
+            element = await reload(element);
+            expect($(element, 'form')).toBeNull();
+        });
+
+        it('keeps a failed save in the browser too', async () => {
+            createRecord.mockRejectedValueOnce(ACCESS_ERROR);
+            let element = await renderWithPlans();
+            $(element, '.new-plan').click();
+            await flushPromises();
+            type($(element, 'lightning-input.objective'), 'Find out who replaces the plant manager in January');
+            $(element, '.save-plan').click();
+            await flushPromises();
+            element = await reload(element);
+            expect($(element, 'lightning-input.objective').value).toBe(
+                'Find out who replaces the plant manager in January'
+            );
+        });
+
+        it('brings back an unsaved outcome in its open panel', async () => {
+            let element = await renderWithPlans();
+            planItem(element, 'a0B5g00000Qx1PlAAJ').querySelector('.mark-held').click();
+            await flushPromises();
+            type(
+                planItem(element, 'a0B5g00000Qx1PlAAJ').querySelector('lightning-textarea.outcome'),
+                'They will sign if we add the spare parts catalogue.'
+            );
+            element = await reload(element);
+            const panel = planItem(element, 'a0B5g00000Qx1PlAAJ').querySelector('.outcome-panel');
+            expect(panel.querySelector('lightning-textarea.outcome').value).toBe(
+                'They will sign if we add the spare parts catalogue.'
+            );
+        });
+
+        it('keeps working when the browser refuses to store drafts', async () => {
+            const setItem = jest.spyOn(Storage.prototype, 'setItem').mockImplementation(() => {
+                throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+            });
+            try {
+                const element = await renderWithPlans(NO_PLANS);
+                $(element, '.new-plan').click();
+                await flushPromises();
+                type($(element, 'lightning-input.objective'), 'Agree who tests the new ordering portal');
+                $(element, '.save-plan').click();
+                await flushPromises();
+                expect(createRecord).toHaveBeenCalledTimes(1);
+            } finally {
+                setItem.mockRestore();
+            }
         });
     });
 
