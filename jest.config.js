@@ -17,7 +17,8 @@ module.exports = {
             testMatch: ['**/lwc/**/__tests__/**/*.test.js'],
             moduleNameMapper: {
                 '^lightning/modal$': '<rootDir>/force-app/test/jest-mocks/lightning/modal',
-                '^lightning/logger$': '<rootDir>/force-app/test/jest-mocks/lightning/logger'
+                '^lightning/logger$': '<rootDir>/force-app/test/jest-mocks/lightning/logger',
+                '^lightning/actions$': '<rootDir>/force-app/test/jest-mocks/lightning/actions'
             },
             setupFilesAfterEnv: [...(lwcJestConfig.setupFilesAfterEnv || []), '<rootDir>/force-app/test/jest-setup.js']
         },

@@ -1,0 +1,156 @@
+import { LightningElement, api } from 'lwc';
+import TITLE from '@salesforce/label/c.PACT_Briefing_Title';
+import ALERT from '@salesforce/label/c.PACT_Briefing_Customer_Alert';
+import CASES from '@salesforce/label/c.PACT_Briefing_Open_Cases';
+import CASES_EMPTY from '@salesforce/label/c.PACT_Briefing_Open_Cases_Empty';
+import OPPORTUNITIES from '@salesforce/label/c.PACT_Briefing_Open_Opportunities';
+import OPPORTUNITIES_EMPTY from '@salesforce/label/c.PACT_Briefing_Open_Opportunities_Empty';
+import HIGH_CARDS from '@salesforce/label/c.PACT_Briefing_Latest_High_Cards';
+import HIGH_CARDS_EMPTY from '@salesforce/label/c.PACT_Briefing_Latest_High_Cards_Empty';
+import ACTIONS from '@salesforce/label/c.PACT_Briefing_Open_Actions';
+import ACTIONS_EMPTY from '@salesforce/label/c.PACT_Briefing_Open_Actions_Empty';
+import PLANS from '@salesforce/label/c.PACT_Briefing_Upcoming_Plans';
+import PLANS_EMPTY from '@salesforce/label/c.PACT_Briefing_Upcoming_Plans_Empty';
+import CONTACTS from '@salesforce/label/c.PACT_Briefing_Key_Contacts';
+import CONTACTS_EMPTY from '@salesforce/label/c.PACT_Briefing_Key_Contacts_Empty';
+import LOADING from '@salesforce/label/c.PACT_Briefing_Loading';
+import CLOSES from '@salesforce/label/c.PACT_Briefing_Closes';
+import DUE from '@salesforce/label/c.PACT_Briefing_Due';
+import { formatLabel } from 'c/pactFormat';
+
+/** How many of the newest high cards a briefing shows; the timeline below has the rest. */
+const LATEST_HIGH_CARDS = 3;
+
+const nodes = (connection) => (connection?.edges ?? []).map((edge) => edge.node).filter(Boolean);
+const shown = (field) => field?.displayValue ?? field?.value ?? '';
+const recordUrl = (objectApiName, id) => `/lightning/r/${objectApiName}/${id}/view`;
+
+/**
+ * Everything a rep needs before a call, on one card. Shows what pactCustomerHub loaded: it never
+ * queries on its own, so the record page costs one request.
+ */
+export default class PactBriefing extends LightningElement {
+    /** The Account node of the hub's query (with Cases, Opportunities, Contacts). */
+    @api account;
+    @api highCards;
+    @api openActions;
+    @api upcomingPlans;
+    @api loading = false;
+
+    labels = {
+        title: TITLE,
+        alert: ALERT,
+        cases: CASES,
+        casesEmpty: CASES_EMPTY,
+        opportunities: OPPORTUNITIES,
+        opportunitiesEmpty: OPPORTUNITIES_EMPTY,
+        highCards: HIGH_CARDS,
+        highCardsEmpty: HIGH_CARDS_EMPTY,
+        actions: ACTIONS,
+        actionsEmpty: ACTIONS_EMPTY,
+        plans: PLANS,
+        plansEmpty: PLANS_EMPTY,
+        contacts: CONTACTS,
+        contactsEmpty: CONTACTS_EMPTY,
+        loading: LOADING
+    };
+
+    get ready() {
+        return Boolean(this.account) && !this.loading;
+    }
+
+    get accountName() {
+        return this.account?.Name?.value ?? '';
+    }
+
+    get customerAlert() {
+        return this.account?.Customer_Alert__c?.value?.trim() || '';
+    }
+
+    get cases() {
+        return nodes(this.account?.Cases).map((node) => ({
+            id: node.Id,
+            url: recordUrl('Case', node.Id),
+            number: node.CaseNumber?.value ?? '',
+            subject: node.Subject?.value ?? '',
+            status: shown(node.Status),
+            priority: shown(node.Priority)
+        }));
+    }
+
+    get opportunities() {
+        return nodes(this.account?.Opportunities).map((node) => ({
+            id: node.Id,
+            url: recordUrl('Opportunity', node.Id),
+            name: node.Name?.value ?? '',
+            stage: shown(node.StageName),
+            closes: formatLabel(CLOSES, shown(node.CloseDate))
+        }));
+    }
+
+    get latestHighCards() {
+        return nodes(this.highCards)
+            .slice(0, LATEST_HIGH_CARDS)
+            .map((node) => ({
+                id: node.Id,
+                url: recordUrl('High_Card__c', node.Id),
+                headline: node.Name?.value ?? '',
+                kind: shown(node.Kind__c),
+                occurredOn: shown(node.Occurred_On__c),
+                contact: node.Contact__r?.Name?.value ?? ''
+            }));
+    }
+
+    get actions() {
+        return nodes(this.openActions).map((node) => ({
+            id: node.Id,
+            url: recordUrl('High_Card__c', node.Id),
+            headline: node.Name?.value ?? '',
+            who: node.Needs_Action_By__r?.Name?.value ?? '',
+            status: shown(node.Action_Status__c),
+            due: node.Action_Due__c?.value ? formatLabel(DUE, shown(node.Action_Due__c)) : ''
+        }));
+    }
+
+    get plans() {
+        return nodes(this.upcomingPlans).map((node) => ({
+            id: node.Id,
+            url: recordUrl('Call_Plan__c', node.Id),
+            objective: node.Objective__c?.value ?? '',
+            plannedFor: shown(node.Planned_For__c),
+            contact: node.Contact__r?.Name?.value ?? ''
+        }));
+    }
+
+    get contacts() {
+        return nodes(this.account?.Contacts).map((node) => ({
+            id: node.Id,
+            url: recordUrl('Contact', node.Id),
+            name: node.Name?.value ?? '',
+            title: node.Title?.value ?? '',
+            phone: node.Phone?.value ?? '',
+            phoneUrl: node.Phone?.value ? `tel:${node.Phone.value}` : '',
+            email: node.Email?.value ?? '',
+            emailUrl: node.Email?.value ? `mailto:${node.Email.value}` : ''
+        }));
+    }
+
+    get hasCases() {
+        return this.cases.length > 0;
+    }
+    get hasOpportunities() {
+        return this.opportunities.length > 0;
+    }
+    get hasHighCards() {
+        return this.latestHighCards.length > 0;
+    }
+    get hasActions() {
+        return this.actions.length > 0;
+    }
+    get hasPlans() {
+        return this.plans.length > 0;
+    }
+    get hasContacts() {
+        return this.contacts.length > 0;
+    }
+}

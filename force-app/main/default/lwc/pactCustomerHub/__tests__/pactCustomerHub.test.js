@@ -1,0 +1,154 @@
+import { createElement } from 'lwc';
+import PactCustomerHub from 'c/pactCustomerHub';
+import { graphql } from 'lightning/graphql';
+import { getRecord, createRecord } from 'lightning/uiRecordApi';
+
+const customer = require('./data/customer.json');
+const customerEmpty = require('./data/customerEmpty.json');
+
+const ACCOUNT_ID = '001Dn00000AbCdEIAV';
+const flush = () => new Promise((resolve) => process.nextTick(resolve));
+
+/** The hub's query is the one whose variables carry the account; the timeline's stays off until asked. */
+const isHubQuery = (config) => Boolean(config?.variables?.accountId);
+
+/** Configs of every GraphQL wire that would send a request (variables defined), without emitting. */
+function activeGraphqlConfigs() {
+    const configs = [];
+    graphql.emit(undefined, (config) => {
+        if (config?.variables !== undefined) configs.push(config);
+        return false;
+    });
+    return configs;
+}
+
+/** Creates the hub and waits until its wires have their configuration. */
+async function createHub(props = { recordId: ACCOUNT_ID, objectApiName: 'Account' }) {
+    const element = createElement('c-pact-customer-hub', { is: PactCustomerHub });
+    Object.assign(element, props);
+    document.body.appendChild(element);
+    await flush();
+    return element;
+}
+
+const child = (element, name) => element.shadowRoot.querySelector(name);
+
+describe('c-pact-customer-hub', () => {
+    afterEach(() => {
+        while (document.body.firstChild) document.body.removeChild(document.body.firstChild);
+        localStorage.clear();
+        createRecord.mockReset();
+    });
+
+    it('loads the briefing and the first timeline page with exactly one GraphQL query on an account page', async () => {
+        const element = await createHub();
+        await flush();
+        const active = activeGraphqlConfigs();
+        expect(active).toHaveLength(1);
+        expect(active[0].variables).toEqual({ accountId: ACCOUNT_ID });
+
+        graphql.emit(customer, isHubQuery);
+        await flush();
+        const briefing = child(element, 'c-pact-briefing');
+        const timeline = child(element, 'c-pact-timeline');
+        expect(briefing.account.Name.value).toBe('Northwind Traders');
+        expect(briefing.highCards).toEqual(customer.uiapi.query.highCards);
+        expect(briefing.openActions.edges).toHaveLength(3);
+        expect(briefing.upcomingPlans.edges).toHaveLength(2);
+        expect(timeline.firstPage.edges).toHaveLength(20);
+        expect(timeline.hubManaged).toBe(true);
+        // Rendering the data must not switch on another query.
+        expect(activeGraphqlConfigs()).toHaveLength(1);
+    });
+
+    it('feeds the composer the account, its contacts and its open opportunities', async () => {
+        const element = await createHub();
+        graphql.emit(customer, isHubQuery);
+        await flush();
+        const composer = child(element, 'c-pact-high-card-composer');
+        expect(composer.accountId).toBe(ACCOUNT_ID);
+        expect(composer.contacts).toEqual([
+            { value: '003Dn00000Q1w2gIAB', label: 'Accounts Payable Clerk (Accounts Payable)' },
+            { value: '003Dn00000Q1w2eIAB', label: 'Head of Purchasing (Head of Purchasing)' },
+            { value: '003Dn00000Q1w2fIAB', label: 'Warehouse Manager (Warehouse Manager)' }
+        ]);
+        expect(composer.opportunities).toEqual([
+            { value: '006Dn00000R5t6yIAB', label: 'Spring replenishment 2027' },
+            { value: '006Dn00000R5t6zIAB', label: 'Cold-chain pilot, two depots' }
+        ]);
+    });
+
+    it('refreshes its one query after a save instead of reloading the page', async () => {
+        const refresh = jest.fn().mockResolvedValue(undefined);
+        const element = await createHub();
+        graphql.emit(customer, isHubQuery, refresh);
+        await flush();
+        child(element, 'c-pact-high-card-composer').dispatchEvent(
+            new CustomEvent('highcardsaved', { detail: { recordId: 'a01Dn00000HcQk1IAF' } })
+        );
+        await flush();
+        expect(refresh).toHaveBeenCalledTimes(1);
+        expect(activeGraphqlConfigs()).toHaveLength(1);
+    });
+
+    it('passes an empty customer through for the children to show their empty states', async () => {
+        const element = await createHub();
+        graphql.emit(customerEmpty, isHubQuery);
+        await flush();
+        const briefing = child(element, 'c-pact-briefing');
+        expect(briefing.account.Customer_Alert__c.value).toBeNull();
+        expect(child(element, 'c-pact-timeline').firstPage.edges).toEqual([]);
+        expect(child(element, 'c-pact-high-card-composer').contacts).toEqual([]);
+    });
+
+    it('shows what went wrong when the query fails', async () => {
+        const element = await createHub();
+        graphql.emitErrors([{ message: 'Insufficient access to High_Card__c' }], isHubQuery);
+        await flush();
+        const alert = element.shadowRoot.querySelector('.pact-load-error');
+        expect(alert.getAttribute('role')).toBe('alert');
+        expect(alert.textContent).toContain('c.PACT_Hub_Load_Failed');
+        expect(alert.textContent).toContain('Insufficient access to High_Card__c');
+        expect(child(element, 'c-pact-briefing').loading).toBe(false);
+    });
+
+    it("uses a contact's account on a contact page and waits for it before querying", async () => {
+        const element = await createHub({ recordId: '003Dn00000Q1w2eIAB', objectApiName: 'Contact' });
+        await flush();
+        expect(activeGraphqlConfigs()).toHaveLength(0);
+        expect(getRecord.getLastConfig()).toEqual({
+            recordId: '003Dn00000Q1w2eIAB',
+            fields: [{ objectApiName: 'Contact', fieldApiName: 'AccountId' }]
+        });
+        getRecord.emit({
+            apiName: 'Contact',
+            id: '003Dn00000Q1w2eIAB',
+            fields: { AccountId: { value: ACCOUNT_ID, displayValue: null } }
+        });
+        await flush();
+        const active = activeGraphqlConfigs();
+        expect(active).toHaveLength(1);
+        expect(active[0].variables).toEqual({ accountId: ACCOUNT_ID });
+        expect(child(element, 'c-pact-high-card-composer').recordId).toBe('003Dn00000Q1w2eIAB');
+    });
+
+    it('says what to do when an opportunity has no account', async () => {
+        const element = await createHub({ recordId: '006Dn00000R5t6yIAB', objectApiName: 'Opportunity' });
+        getRecord.emit({
+            apiName: 'Opportunity',
+            id: '006Dn00000R5t6yIAB',
+            fields: { AccountId: { value: null, displayValue: null } }
+        });
+        await flush();
+        expect(element.shadowRoot.querySelector('.pact-no-account').textContent).toBe('c.PACT_Hub_No_Account');
+        expect(child(element, 'c-pact-briefing')).toBeNull();
+        expect(activeGraphqlConfigs()).toHaveLength(0);
+    });
+
+    it('is accessible', async () => {
+        const element = await createHub();
+        graphql.emit(customer, isHubQuery);
+        await flush();
+        await expect(element).toBeAccessible();
+    }, 30000); // axe walks the whole page of 20 cards; CI machines are slow
+});

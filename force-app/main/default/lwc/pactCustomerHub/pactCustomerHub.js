@@ -1,0 +1,334 @@
+import { LightningElement, api, wire } from 'lwc';
+import { gql, graphql } from 'lightning/graphql';
+import { getRecord, getFieldValue } from 'lightning/uiRecordApi';
+import CONTACT_ACCOUNT_FIELD from '@salesforce/schema/Contact.AccountId';
+import OPPORTUNITY_ACCOUNT_FIELD from '@salesforce/schema/Opportunity.AccountId';
+import LOAD_FAILED from '@salesforce/label/c.PACT_Hub_Load_Failed';
+import NO_ACCOUNT from '@salesforce/label/c.PACT_Hub_No_Account';
+
+/**
+ * Everything the record page shows about the customer, in ONE request: the briefing and the first
+ * page of the timeline. The timeline asks for later pages and filters with its own query, only
+ * when the rep asks. Keep the timeline's node selection in step with pactTimeline's query.
+ */
+const CUSTOMER_QUERY = gql`
+    query pactCustomer($accountId: ID) {
+        uiapi {
+            query {
+                Account(where: { Id: { eq: $accountId } }, first: 1) {
+                    edges {
+                        node {
+                            Id
+                            Name {
+                                value
+                            }
+                            Customer_Alert__c {
+                                value
+                            }
+                            Cases(
+                                where: { IsClosed: { eq: false } }
+                                orderBy: { CreatedDate: { order: DESC } }
+                                first: 5
+                            ) {
+                                edges {
+                                    node {
+                                        Id
+                                        CaseNumber {
+                                            value
+                                        }
+                                        Subject {
+                                            value
+                                        }
+                                        Status {
+                                            value
+                                            displayValue
+                                        }
+                                        Priority {
+                                            value
+                                            displayValue
+                                        }
+                                    }
+                                }
+                            }
+                            Opportunities(
+                                where: { IsClosed: { eq: false } }
+                                orderBy: { CloseDate: { order: ASC } }
+                                first: 5
+                            ) {
+                                edges {
+                                    node {
+                                        Id
+                                        Name {
+                                            value
+                                        }
+                                        StageName {
+                                            value
+                                            displayValue
+                                        }
+                                        CloseDate {
+                                            value
+                                            displayValue
+                                        }
+                                    }
+                                }
+                            }
+                            Contacts(orderBy: { Name: { order: ASC } }, first: 10) {
+                                edges {
+                                    node {
+                                        Id
+                                        Name {
+                                            value
+                                        }
+                                        Title {
+                                            value
+                                        }
+                                        Email {
+                                            value
+                                        }
+                                        Phone {
+                                            value
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+                highCards: High_Card__c(
+                    where: { Account__c: { eq: $accountId } }
+                    orderBy: { Occurred_On__c: { order: DESC, nulls: LAST }, CreatedDate: { order: DESC } }
+                    first: 20
+                ) {
+                    edges {
+                        node {
+                            Id
+                            Name {
+                                value
+                            }
+                            Kind__c {
+                                value
+                                displayValue
+                            }
+                            Theme__c {
+                                value
+                                displayValue
+                            }
+                            Sentiment__c {
+                                value
+                                displayValue
+                            }
+                            Details__c {
+                                value
+                            }
+                            Occurred_On__c {
+                                value
+                                displayValue
+                            }
+                            Contact__r {
+                                Name {
+                                    value
+                                }
+                            }
+                            Needs_Action_By__r {
+                                Name {
+                                    value
+                                }
+                            }
+                            Action_Status__c {
+                                value
+                                displayValue
+                            }
+                            Action_Due__c {
+                                value
+                                displayValue
+                            }
+                        }
+                    }
+                    pageInfo {
+                        hasNextPage
+                        endCursor
+                    }
+                }
+                openActions: High_Card__c(
+                    where: {
+                        and: [{ Account__c: { eq: $accountId } }, { Action_Status__c: { in: ["Open", "In Progress"] } }]
+                    }
+                    orderBy: { Action_Due__c: { order: ASC, nulls: LAST } }
+                    first: 5
+                ) {
+                    edges {
+                        node {
+                            Id
+                            Name {
+                                value
+                            }
+                            Needs_Action_By__r {
+                                Name {
+                                    value
+                                }
+                            }
+                            Action_Status__c {
+                                value
+                                displayValue
+                            }
+                            Action_Due__c {
+                                value
+                                displayValue
+                            }
+                        }
+                    }
+                }
+                upcomingPlans: Call_Plan__c(
+                    where: {
+                        and: [
+                            { Account__c: { eq: $accountId } }
+                            { Status__c: { eq: "Planned" } }
+                            { Planned_For__c: { gte: { literal: TODAY } } }
+                        ]
+                    }
+                    orderBy: { Planned_For__c: { order: ASC } }
+                    first: 5
+                ) {
+                    edges {
+                        node {
+                            Id
+                            Objective__c {
+                                value
+                            }
+                            Planned_For__c {
+                                value
+                                displayValue
+                            }
+                            Contact__r {
+                                Name {
+                                    value
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+`;
+
+const edgesOf = (connection) => connection?.edges ?? [];
+
+export default class PactCustomerHub extends LightningElement {
+    @api recordId;
+    @api objectApiName;
+
+    result;
+    lookedUpAccountId;
+    lookupDone = false;
+
+    // On a contact or opportunity page the customer is its account. The page has loaded that record
+    // already, so this read comes from the client cache and adds no GraphQL request.
+    @wire(getRecord, { recordId: '$lookupRecordId', fields: '$lookupFields' })
+    wiredPageRecord({ data, error }) {
+        if (data) {
+            this.lookedUpAccountId =
+                getFieldValue(data, CONTACT_ACCOUNT_FIELD) ?? getFieldValue(data, OPPORTUNITY_ACCOUNT_FIELD) ?? '';
+            this.lookupDone = true;
+        } else if (error) {
+            this.lookupDone = true;
+        }
+    }
+
+    @wire(graphql, { query: CUSTOMER_QUERY, variables: '$variables' })
+    wiredCustomer(result) {
+        this.result = result;
+    }
+
+    get lookupFields() {
+        if (this.objectApiName === 'Contact') return [CONTACT_ACCOUNT_FIELD];
+        if (this.objectApiName === 'Opportunity') return [OPPORTUNITY_ACCOUNT_FIELD];
+        return undefined;
+    }
+
+    get lookupRecordId() {
+        return this.lookupFields ? this.recordId : undefined;
+    }
+
+    @api
+    get accountId() {
+        if (this.objectApiName === 'Account' || !this.objectApiName) return this.recordId;
+        return this.lookedUpAccountId || undefined;
+    }
+
+    /** Undefined until the account is known, which keeps the query from running with no customer. */
+    get variables() {
+        return this.accountId ? { accountId: this.accountId } : undefined;
+    }
+
+    get data() {
+        return this.result?.data?.uiapi?.query;
+    }
+
+    get loading() {
+        return Boolean(this.accountId) && !this.data && !this.hasErrors;
+    }
+
+    get hasErrors() {
+        return Boolean(this.result?.errors?.length);
+    }
+
+    get loadFailedText() {
+        return LOAD_FAILED;
+    }
+
+    /** The server's own words, so a rep can tell an admin exactly what failed. */
+    get errorDetails() {
+        return (this.result?.errors ?? [])
+            .map((e) => e?.message)
+            .filter(Boolean)
+            .join(' ');
+    }
+
+    /** A contact or opportunity without an account has no customer to brief on. */
+    get noAccount() {
+        return Boolean(this.lookupFields) && this.lookupDone && !this.lookedUpAccountId;
+    }
+
+    get noAccountText() {
+        return NO_ACCOUNT;
+    }
+
+    get account() {
+        return edgesOf(this.data?.Account)[0]?.node;
+    }
+
+    get highCards() {
+        return this.data?.highCards;
+    }
+
+    get openActions() {
+        return this.data?.openActions;
+    }
+
+    get upcomingPlans() {
+        return this.data?.upcomingPlans;
+    }
+
+    get contactOptions() {
+        if (!this.data) return undefined;
+        return edgesOf(this.account?.Contacts).map(({ node }) => ({
+            value: node.Id,
+            label: node.Title?.value ? `${node.Name?.value} (${node.Title.value})` : (node.Name?.value ?? node.Id)
+        }));
+    }
+
+    get opportunityOptions() {
+        if (!this.data) return undefined;
+        return edgesOf(this.account?.Opportunities).map(({ node }) => ({
+            value: node.Id,
+            label: node.Name?.value ?? node.Id
+        }));
+    }
+
+    /** After a save: fetch the same query again (briefing and first timeline page), not a page reload. */
+    async handleSaved() {
+        const timeline = this.template.querySelector('c-pact-timeline');
+        await Promise.all([this.result?.refresh?.(), timeline?.refresh()]);
+    }
+}

@@ -1,0 +1,325 @@
+import { createElement } from 'lwc';
+import PactHighCardComposer from 'c/pactHighCardComposer';
+import { createRecord } from 'lightning/uiRecordApi';
+import { draftKey } from 'c/pactDrafts';
+import { RULES, LIMITS } from 'c/pactRules';
+
+const createRecordSuccess = require('./data/createRecordSuccess.json');
+const createRecordValidationError = require('./data/createRecordValidationError.json');
+
+// sfdx-lwc-jest gives @salesforce/user/Id this value.
+const USER_ID = '005000000000000000';
+const ACCOUNT_ID = '001Dn00000AbCdEIAV';
+const CUSTOMER_WORDS =
+    'Head of Purchasing asked whether we can deliver the spring order two weeks earlier than planned.';
+// Passes the rulebook; the fixture's server answer is an admin's own validation rule against payment data.
+const CARD_NUMBER_WORDS = 'Accounts payable gave us card 4111 1111 1111 1111 to settle the March invoice.';
+const ruleMessage = (name) => RULES.find((rule) => rule.name === name).message;
+
+const flush = () => new Promise((resolve) => process.nextTick(resolve));
+
+function createComposer(props = {}) {
+    const element = createElement('c-pact-high-card-composer', { is: PactHighCardComposer });
+    Object.assign(element, { recordId: ACCOUNT_ID, objectApiName: 'Account', ...props });
+    document.body.appendChild(element);
+    return element;
+}
+
+const $ = (element, selector) => element.shadowRoot.querySelector(selector);
+const $$ = (element, selector) => [...element.shadowRoot.querySelectorAll(selector)];
+
+function chooseKind(element, value) {
+    $(element, `button[data-value="${value}"]`).click();
+}
+
+function type(element, selector, value) {
+    const input = $(element, selector);
+    input.value = value;
+    input.dispatchEvent(new CustomEvent('change', { detail: { value } }));
+}
+
+function pick(element, selector, recordId) {
+    $(element, selector).dispatchEvent(new CustomEvent('change', { detail: { recordId } }));
+}
+
+const errorFor = (element, field) => $(element, `[data-error-for="${field}"]`)?.textContent.trim();
+const storedDraft = (recordId = ACCOUNT_ID) => JSON.parse(localStorage.getItem(draftKey(USER_ID, recordId)));
+
+async function save(element) {
+    $(element, 'lightning-button.pact-save').click();
+    await flush();
+}
+
+describe('c-pact-high-card-composer', () => {
+    afterEach(() => {
+        while (document.body.firstChild) document.body.removeChild(document.body.firstChild);
+        localStorage.clear();
+        createRecord.mockReset();
+    });
+
+    it('offers every kind as a pressed/unpressed button, not a dropdown', async () => {
+        const element = createComposer();
+        await flush();
+        const buttons = $$(element, '.pact-choices[data-field="Kind__c"] button');
+        expect(buttons.map((b) => b.dataset.value)).toEqual([
+            'Feedback',
+            'Request',
+            'Commitment',
+            'Competitor',
+            'Buying Signal',
+            'Risk',
+            'Praise',
+            'Complaint'
+        ]);
+        expect(buttons.every((b) => b.getAttribute('aria-pressed') === 'false')).toBe(true);
+        chooseKind(element, 'Risk');
+        await flush();
+        expect($(element, 'button[data-value="Risk"]').getAttribute('aria-pressed')).toBe('true');
+        expect($(element, 'button[data-value="Praise"]').getAttribute('aria-pressed')).toBe('false');
+    });
+
+    it('saves a typical card in three interactions with the right fields and asks for a refresh', async () => {
+        createRecord.mockResolvedValue(createRecordSuccess);
+        const element = createComposer();
+        const saved = jest.fn();
+        const toast = jest.fn();
+        element.addEventListener('highcardsaved', saved);
+        element.addEventListener('lightning__showtoast', toast);
+        await flush();
+
+        chooseKind(element, 'Request');
+        type(element, 'lightning-textarea.pact-details', CUSTOMER_WORDS);
+        await save(element);
+
+        expect(createRecord).toHaveBeenCalledTimes(1);
+        const { apiName, fields } = createRecord.mock.calls[0][0];
+        expect(apiName).toBe('High_Card__c');
+        expect(fields).toEqual({
+            Name: 'Head of Purchasing asked whether we can deliver the spring order two weeks…',
+            Account__c: ACCOUNT_ID,
+            Kind__c: 'Request',
+            Details__c: CUSTOMER_WORDS,
+            Action_Status__c: 'Not Needed',
+            Occurred_On__c: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/)
+        });
+        expect(fields.Name.length).toBeLessThanOrEqual(LIMITS.headlineMax);
+        expect(saved).toHaveBeenCalledTimes(1);
+        expect(saved.mock.calls[0][0].detail.recordId).toBe(createRecordSuccess.id);
+        expect(toast).toHaveBeenCalledTimes(1);
+        expect(localStorage.getItem(draftKey(USER_ID, ACCOUNT_ID))).toBeNull();
+        expect($(element, 'lightning-textarea.pact-details').value).toBe('');
+    });
+
+    it('sends contact, opportunity, who acts and due date, and marks the action open', async () => {
+        createRecord.mockResolvedValue(createRecordSuccess);
+        const element = createComposer({
+            accountId: ACCOUNT_ID,
+            contacts: [{ value: '003Dn00000Q1w2eIAB', label: 'Head of Purchasing' }],
+            opportunities: [{ value: '006Dn00000R5t6yIAB', label: 'Spring replenishment 2027' }]
+        });
+        await flush();
+        chooseKind(element, 'Commitment');
+        type(
+            element,
+            'lightning-textarea.pact-details',
+            'They will sign the framework agreement once legal has reviewed clause 7.'
+        );
+        type(element, 'lightning-input.pact-headline', 'Framework agreement after legal review');
+        type(element, 'lightning-combobox.pact-contact', '003Dn00000Q1w2eIAB');
+        type(element, 'lightning-combobox.pact-opportunity', '006Dn00000R5t6yIAB');
+        type(element, 'lightning-combobox.pact-theme', 'Relationship');
+        $(element, 'button[data-value="Positive"]').click();
+        pick(element, 'lightning-record-picker.pact-needs-action-by', '005Dn00000Z9x8wIAB');
+        type(element, 'lightning-input.pact-action-due', '2026-12-04');
+        await save(element);
+
+        expect(createRecord.mock.calls[0][0].fields).toMatchObject({
+            Name: 'Framework agreement after legal review',
+            Kind__c: 'Commitment',
+            Contact__c: '003Dn00000Q1w2eIAB',
+            Opportunity__c: '006Dn00000R5t6yIAB',
+            Theme__c: 'Relationship',
+            Sentiment__c: 'Positive',
+            Needs_Action_By__c: '005Dn00000Z9x8wIAB',
+            Action_Due__c: '2026-12-04',
+            Action_Status__c: 'Open'
+        });
+    });
+
+    it('shows the rulebook messages next to the right field and does not call the server', async () => {
+        const element = createComposer();
+        await flush();
+        type(element, 'lightning-textarea.pact-details', 'Called, left voicemail');
+        type(element, 'lightning-input.pact-action-due', '2026-12-04');
+        await save(element);
+
+        expect(createRecord).not.toHaveBeenCalled();
+        expect(errorFor(element, 'Kind__c')).toBe('c.PACT_Composer_Kind_Required');
+        expect(errorFor(element, 'Details__c')).toBe(ruleMessage('PACT_No_Low_Cards'));
+        expect(errorFor(element, 'Needs_Action_By__c')).toBe(ruleMessage('PACT_Due_Needs_Owner'));
+    });
+
+    it.each([
+        ['empty', '', 'PACT_Details_Required'],
+        ['whitespace only', '   \n\t  ', 'PACT_Details_Required'],
+        ['too short', 'Price too high', 'PACT_Details_Specific'],
+        ['longer than a card holds', 'x'.repeat(LIMITS.detailsMax + 1), 'PACT_Details_Fit']
+    ])('rejects %s details with a clear message and keeps them', async (_case, details, rule) => {
+        const element = createComposer();
+        await flush();
+        chooseKind(element, 'Feedback');
+        type(element, 'lightning-textarea.pact-details', details);
+        await save(element);
+        expect(createRecord).not.toHaveBeenCalled();
+        expect(errorFor(element, 'Details__c')).toBe(ruleMessage(rule));
+        // Nothing is cut off: the textarea still holds every character the rep typed or pasted.
+        expect($(element, 'lightning-textarea.pact-details').value).toBe(details);
+    });
+
+    it.each([
+        ['emoji', 'Loved the new dashboard 🎉🚀, wants it for all 12 depots by March 👍'],
+        ['right-to-left text', 'المدير قال إن التسليم تأخر ثلاث مرات هذا الشهر ويريد خطة واضحة'],
+        ['pasted markup', '<script>alert("x")</script><b>Asked</b> for a quote on 40 pallets of the new SKU']
+    ])('stores %s verbatim', async (_case, details) => {
+        createRecord.mockResolvedValue(createRecordSuccess);
+        const element = createComposer();
+        await flush();
+        chooseKind(element, 'Feedback');
+        type(element, 'lightning-textarea.pact-details', details);
+        await save(element);
+        expect(createRecord.mock.calls[0][0].fields.Details__c).toBe(details);
+        expect(element.shadowRoot.querySelector('script')).toBeNull();
+    });
+
+    it('keeps the draft and shows server messages inline when the save is rejected, then saves after the fix', async () => {
+        createRecord.mockRejectedValueOnce(createRecordValidationError);
+        const element = createComposer();
+        await flush();
+        chooseKind(element, 'Feedback');
+        type(element, 'lightning-textarea.pact-details', CARD_NUMBER_WORDS);
+        await save(element);
+
+        expect(createRecord).toHaveBeenCalledTimes(1);
+        expect(errorFor(element, 'Details__c')).toBe(
+            createRecordValidationError.body.output.fieldErrors.Details__c[0].message
+        );
+        expect($(element, '.pact-form-problem').textContent).toContain(
+            createRecordValidationError.body.output.errors[0].message
+        );
+        expect($(element, '.pact-form-problem').textContent).not.toMatch(/^\s*error\s*$/i);
+        expect(storedDraft().values.details).toBe(CARD_NUMBER_WORDS);
+
+        createRecord.mockResolvedValueOnce(createRecordSuccess);
+        type(element, 'lightning-textarea.pact-details', CUSTOMER_WORDS);
+        await flush();
+        expect(errorFor(element, 'Details__c')).toBeUndefined();
+        await save(element);
+        expect(createRecord).toHaveBeenCalledTimes(2);
+        expect(localStorage.getItem(draftKey(USER_ID, ACCOUNT_ID))).toBeNull();
+        expect($(element, '.pact-form-problem')).toBeNull();
+    });
+
+    it('keeps the words and says so when the network fails', async () => {
+        createRecord.mockRejectedValueOnce(new TypeError('Failed to fetch'));
+        const element = createComposer();
+        const saved = jest.fn();
+        element.addEventListener('highcardsaved', saved);
+        await flush();
+        chooseKind(element, 'Risk');
+        type(element, 'lightning-textarea.pact-details', CUSTOMER_WORDS);
+        await save(element);
+
+        expect($(element, '.pact-network-error').textContent).toBe('c.PACT_Composer_Not_Saved_Network');
+        expect(storedDraft().values).toMatchObject({ kind: 'Risk', details: CUSTOMER_WORDS });
+        expect($(element, 'lightning-textarea.pact-details').value).toBe(CUSTOMER_WORDS);
+        expect(saved).not.toHaveBeenCalled();
+    });
+
+    it('offers the draft again after a page refresh, and restores or discards it', async () => {
+        let element = createComposer();
+        await flush();
+        chooseKind(element, 'Complaint');
+        type(element, 'lightning-textarea.pact-details', CUSTOMER_WORDS);
+        document.body.removeChild(element);
+
+        // A new component on the same record, as after a refresh.
+        element = createComposer();
+        await flush();
+        expect($(element, '.pact-draft-offer')).not.toBeNull();
+        expect($(element, 'lightning-textarea.pact-details')).toBeNull();
+        $(element, 'button.pact-restore').click();
+        await flush();
+        expect($(element, 'lightning-textarea.pact-details').value).toBe(CUSTOMER_WORDS);
+        expect($(element, 'button[data-value="Complaint"]').getAttribute('aria-pressed')).toBe('true');
+        document.body.removeChild(element);
+
+        element = createComposer();
+        await flush();
+        $(element, 'button.pact-discard').click();
+        await flush();
+        expect($(element, 'lightning-textarea.pact-details').value).toBe('');
+        expect(localStorage.getItem(draftKey(USER_ID, ACCOUNT_ID))).toBeNull();
+    });
+
+    it('keeps drafts apart per record', async () => {
+        const element = createComposer();
+        await flush();
+        type(element, 'lightning-textarea.pact-details', CUSTOMER_WORDS);
+        document.body.removeChild(element);
+        const other = createComposer({ recordId: '001Dn00000ZzYyXIAV' });
+        await flush();
+        expect($(other, '.pact-draft-offer')).toBeNull();
+    });
+
+    it('saves with Ctrl+Enter and Cmd+Enter', async () => {
+        createRecord.mockResolvedValue(createRecordSuccess);
+        const element = createComposer();
+        await flush();
+        chooseKind(element, 'Praise');
+        type(element, 'lightning-textarea.pact-details', CUSTOMER_WORDS);
+        $(element, 'lightning-textarea.pact-details').dispatchEvent(
+            new KeyboardEvent('keydown', { key: 'Enter', ctrlKey: true, bubbles: true, composed: true })
+        );
+        await flush();
+        expect(createRecord).toHaveBeenCalledTimes(1);
+
+        chooseKind(element, 'Praise');
+        type(element, 'lightning-textarea.pact-details', CUSTOMER_WORDS);
+        $(element, 'lightning-textarea.pact-details').dispatchEvent(
+            new KeyboardEvent('keydown', { key: 'Enter', metaKey: true, bubbles: true, composed: true })
+        );
+        await flush();
+        expect(createRecord).toHaveBeenCalledTimes(2);
+
+        // Plain Enter is a new line, not a save.
+        $(element, 'lightning-textarea.pact-details').dispatchEvent(
+            new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true })
+        );
+        await flush();
+        expect(createRecord).toHaveBeenCalledTimes(2);
+    });
+
+    it('names the contact of a contact page and asks for the account when there is no record', async () => {
+        const onContact = createComposer({ recordId: '003Dn00000Q1w2eIAB', objectApiName: 'Contact' });
+        await flush();
+        expect($(onContact, 'lightning-record-picker.pact-contact').value).toBe('003Dn00000Q1w2eIAB');
+        document.body.removeChild(onContact);
+
+        const onHome = createComposer({ recordId: undefined, objectApiName: undefined });
+        await flush();
+        chooseKind(onHome, 'Feedback');
+        type(onHome, 'lightning-textarea.pact-details', CUSTOMER_WORDS);
+        await save(onHome);
+        expect(createRecord).not.toHaveBeenCalled();
+        expect(errorFor(onHome, 'Account__c')).toBe('c.PACT_Composer_Account_Required');
+    });
+
+    it('is accessible', async () => {
+        const element = createComposer();
+        await flush();
+        await expect(element).toBeAccessible();
+        chooseKind(element, 'Feedback');
+        await save(element);
+        await expect(element).toBeAccessible();
+    });
+});

@@ -1,0 +1,508 @@
+import { LightningElement, api, wire } from 'lwc';
+import { createRecord, getRecord, getFieldValue } from 'lightning/uiRecordApi';
+import { ShowToastEvent } from 'lightning/platformShowToastEvent';
+import { CloseActionScreenEvent } from 'lightning/actions';
+import USER_ID from '@salesforce/user/Id';
+import HIGH_CARD_OBJECT from '@salesforce/schema/High_Card__c';
+import NAME_FIELD from '@salesforce/schema/High_Card__c.Name';
+import ACCOUNT_FIELD from '@salesforce/schema/High_Card__c.Account__c';
+import CONTACT_FIELD from '@salesforce/schema/High_Card__c.Contact__c';
+import OPPORTUNITY_FIELD from '@salesforce/schema/High_Card__c.Opportunity__c';
+import KIND_FIELD from '@salesforce/schema/High_Card__c.Kind__c';
+import DETAILS_FIELD from '@salesforce/schema/High_Card__c.Details__c';
+import THEME_FIELD from '@salesforce/schema/High_Card__c.Theme__c';
+import SENTIMENT_FIELD from '@salesforce/schema/High_Card__c.Sentiment__c';
+import OCCURRED_ON_FIELD from '@salesforce/schema/High_Card__c.Occurred_On__c';
+import NEEDS_ACTION_BY_FIELD from '@salesforce/schema/High_Card__c.Needs_Action_By__c';
+import ACTION_DUE_FIELD from '@salesforce/schema/High_Card__c.Action_Due__c';
+import ACTION_STATUS_FIELD from '@salesforce/schema/High_Card__c.Action_Status__c';
+import CONTACT_ACCOUNT_FIELD from '@salesforce/schema/Contact.AccountId';
+import OPPORTUNITY_ACCOUNT_FIELD from '@salesforce/schema/Opportunity.AccountId';
+import { checkHighCard, deriveHeadline, isoDate, LIMITS } from 'c/pactRules';
+import { KIND_OPTIONS, THEME_OPTIONS, SENTIMENT_OPTIONS } from 'c/pactPicklists';
+import { saveDraft, loadDraft, clearDraft } from 'c/pactDrafts';
+import { parseSaveError } from 'c/pactSaveErrors';
+import { formatLabel, formatDateTime } from 'c/pactFormat';
+import TITLE from '@salesforce/label/c.PACT_Composer_Title';
+import KIND_LABEL from '@salesforce/label/c.PACT_Composer_Kind';
+import KIND_REQUIRED from '@salesforce/label/c.PACT_Composer_Kind_Required';
+import DETAILS_LABEL from '@salesforce/label/c.PACT_Composer_Details';
+import DETAILS_PLACEHOLDER from '@salesforce/label/c.PACT_Composer_Details_Placeholder';
+import HEADLINE_LABEL from '@salesforce/label/c.PACT_Composer_Headline';
+import HEADLINE_HELP from '@salesforce/label/c.PACT_Composer_Headline_Help';
+import HEADLINE_TOO_LONG from '@salesforce/label/c.PACT_Composer_Headline_Too_Long';
+import THEME_LABEL from '@salesforce/label/c.PACT_Composer_Theme';
+import SENTIMENT_LABEL from '@salesforce/label/c.PACT_Composer_Sentiment';
+import NONE_LABEL from '@salesforce/label/c.PACT_Composer_None';
+import ACCOUNT_LABEL from '@salesforce/label/c.PACT_Composer_Account';
+import ACCOUNT_REQUIRED from '@salesforce/label/c.PACT_Composer_Account_Required';
+import CONTACT_LABEL from '@salesforce/label/c.PACT_Composer_Contact';
+import OPPORTUNITY_LABEL from '@salesforce/label/c.PACT_Composer_Opportunity';
+import NEEDS_ACTION_BY_LABEL from '@salesforce/label/c.PACT_Composer_Needs_Action_By';
+import ACTION_DUE_LABEL from '@salesforce/label/c.PACT_Composer_Action_Due';
+import OCCURRED_ON_LABEL from '@salesforce/label/c.PACT_Composer_Occurred_On';
+import SAVE_LABEL from '@salesforce/label/c.PACT_Composer_Save';
+import SAVING_LABEL from '@salesforce/label/c.PACT_Composer_Saving';
+import SAVE_HINT from '@salesforce/label/c.PACT_Composer_Save_Hint';
+import SAVED_TOAST from '@salesforce/label/c.PACT_Composer_Saved';
+import NOT_SAVED from '@salesforce/label/c.PACT_Composer_Not_Saved';
+import NOT_SAVED_NETWORK from '@salesforce/label/c.PACT_Composer_Not_Saved_Network';
+import DRAFT_OFFER from '@salesforce/label/c.PACT_Composer_Draft_Offer';
+import DRAFT_RESTORE from '@salesforce/label/c.PACT_Composer_Draft_Restore';
+import DRAFT_DISCARD from '@salesforce/label/c.PACT_Composer_Draft_Discard';
+import DRAFT_NOT_KEPT from '@salesforce/label/c.PACT_Composer_Draft_Not_Kept';
+
+/** Fields the form shows: a server message about any other field is shown above the Save button. */
+const SHOWN_FIELDS = [
+    NAME_FIELD,
+    ACCOUNT_FIELD,
+    CONTACT_FIELD,
+    OPPORTUNITY_FIELD,
+    KIND_FIELD,
+    DETAILS_FIELD,
+    THEME_FIELD,
+    SENTIMENT_FIELD,
+    OCCURRED_ON_FIELD,
+    NEEDS_ACTION_BY_FIELD,
+    ACTION_DUE_FIELD
+].map((field) => field.fieldApiName);
+
+/** What the draft keeps: everything the rep entered, so a restore gives back the whole card. */
+const DRAFT_KEYS = [
+    'kind',
+    'details',
+    'headline',
+    'theme',
+    'sentiment',
+    'contactId',
+    'opportunityId',
+    'needsActionById',
+    'actionDue',
+    'occurredOn',
+    'pickedAccountId'
+];
+
+/** Top-to-bottom order of the form, for moving focus to the first problem. */
+const FOCUS_ORDER = [
+    ACCOUNT_FIELD,
+    KIND_FIELD,
+    DETAILS_FIELD,
+    NAME_FIELD,
+    THEME_FIELD,
+    SENTIMENT_FIELD,
+    CONTACT_FIELD,
+    OPPORTUNITY_FIELD,
+    NEEDS_ACTION_BY_FIELD,
+    ACTION_DUE_FIELD,
+    OCCURRED_ON_FIELD
+].map((field) => field.fieldApiName);
+
+const isSaveShortcut = (event) => event.key === 'Enter' && (event.ctrlKey || event.metaKey);
+
+export default class PactHighCardComposer extends LightningElement {
+    /** The record of the page (Account, Contact or Opportunity), or of the quick action. */
+    @api recordId;
+    @api objectApiName;
+    /** Set by pactCustomerHub, which already knows the account; standalone the composer works it out. */
+    @api accountId;
+    /** [{ value, label }] from pactCustomerHub; without them the rep picks from all records. */
+    @api contacts;
+    @api opportunities;
+
+    labels = {
+        title: TITLE,
+        kind: KIND_LABEL,
+        details: DETAILS_LABEL,
+        detailsPlaceholder: DETAILS_PLACEHOLDER,
+        headline: HEADLINE_LABEL,
+        headlineHelp: HEADLINE_HELP,
+        theme: THEME_LABEL,
+        sentiment: SENTIMENT_LABEL,
+        account: ACCOUNT_LABEL,
+        contact: CONTACT_LABEL,
+        opportunity: OPPORTUNITY_LABEL,
+        needsActionBy: NEEDS_ACTION_BY_LABEL,
+        actionDue: ACTION_DUE_LABEL,
+        occurredOn: OCCURRED_ON_LABEL,
+        saveHint: SAVE_HINT,
+        restore: DRAFT_RESTORE,
+        discard: DRAFT_DISCARD,
+        notSaved: NOT_SAVED,
+        notSavedNetwork: NOT_SAVED_NETWORK,
+        draftNotKept: DRAFT_NOT_KEPT
+    };
+
+    kind = '';
+    details = '';
+    headline = '';
+    theme = '';
+    sentiment = '';
+    contactId = '';
+    opportunityId = '';
+    needsActionById = '';
+    actionDue = '';
+    occurredOn = isoDate();
+    pickedAccountId = '';
+
+    /** field API name -> messages */
+    fieldErrors = {};
+    formErrors = [];
+    networkError = false;
+    saving = false;
+    /** A draft found on load, waiting for Restore or Discard. */
+    pendingDraft = null;
+    draftStorageFailed = false;
+    lookedUpAccountId;
+
+    connectedCallback() {
+        // On a contact or opportunity page the card names that person or deal unless the rep changes it.
+        if (this.objectApiName === 'Contact') this.contactId = this.recordId;
+        if (this.objectApiName === 'Opportunity') this.opportunityId = this.recordId;
+        this.pendingDraft = loadDraft(USER_ID, this.draftRecordId);
+    }
+
+    // Standalone on a contact or opportunity page: the account comes from the page record (cached by the page).
+    @wire(getRecord, { recordId: '$accountLookupRecordId', fields: '$accountLookupFields' })
+    wiredPageRecord({ data }) {
+        if (!data) return;
+        this.lookedUpAccountId =
+            getFieldValue(data, CONTACT_ACCOUNT_FIELD) ?? getFieldValue(data, OPPORTUNITY_ACCOUNT_FIELD) ?? undefined;
+    }
+
+    get accountLookupRecordId() {
+        return this.accountId || !this.accountLookupFields ? undefined : this.recordId;
+    }
+
+    get accountLookupFields() {
+        if (this.objectApiName === 'Contact') return [CONTACT_ACCOUNT_FIELD];
+        if (this.objectApiName === 'Opportunity') return [OPPORTUNITY_ACCOUNT_FIELD];
+        return undefined;
+    }
+
+    get effectiveAccountId() {
+        if (this.accountId) return this.accountId;
+        if (this.objectApiName === 'Account' && this.recordId) return this.recordId;
+        return this.lookedUpAccountId || this.pickedAccountId || undefined;
+    }
+
+    get draftRecordId() {
+        return this.recordId || this.accountId || 'no-record';
+    }
+
+    /** Home and app pages have no customer in context: the rep picks one. */
+    get needsAccountPicker() {
+        return !this.accountId && !this.recordId;
+    }
+
+    // ---- view models -----------------------------------------------------------------------
+
+    get kindButtons() {
+        return KIND_OPTIONS.map(({ value, label }) => ({
+            value,
+            label,
+            pressed: String(value === this.kind),
+            className: `slds-button pact-choice ${value === this.kind ? 'slds-button_brand' : 'slds-button_neutral'}`
+        }));
+    }
+
+    get sentimentButtons() {
+        return SENTIMENT_OPTIONS.map(({ value, label }) => ({
+            value,
+            label,
+            pressed: String(value === this.sentiment),
+            className: `slds-button pact-choice ${value === this.sentiment ? 'slds-button_brand' : 'slds-button_neutral'}`
+        }));
+    }
+
+    get themeOptions() {
+        return [{ value: '', label: NONE_LABEL }, ...THEME_OPTIONS];
+    }
+
+    get hasContactOptions() {
+        return Array.isArray(this.contacts);
+    }
+
+    get hasOpportunityOptions() {
+        return Array.isArray(this.opportunities);
+    }
+
+    get contactOptions() {
+        return [{ value: '', label: NONE_LABEL }, ...(this.contacts ?? [])];
+    }
+
+    get opportunityOptions() {
+        return [{ value: '', label: NONE_LABEL }, ...(this.opportunities ?? [])];
+    }
+
+    get contactFilter() {
+        const accountId = this.effectiveAccountId;
+        return accountId ? { criteria: [{ fieldPath: 'AccountId', operator: 'eq', value: accountId }] } : undefined;
+    }
+
+    get headlinePlaceholder() {
+        return deriveHeadline(this.details) || HEADLINE_HELP;
+    }
+
+    get headlineMax() {
+        return LIMITS.headlineMax;
+    }
+
+    get draftOffer() {
+        return formatLabel(DRAFT_OFFER, formatDateTime(this.pendingDraft?.savedAt));
+    }
+
+    get saveLabel() {
+        return this.saving ? SAVING_LABEL : SAVE_LABEL;
+    }
+
+    get hasFormProblem() {
+        return this.networkError || this.formErrors.length > 0;
+    }
+
+    get kindError() {
+        return this.errorFor(KIND_FIELD);
+    }
+    get detailsError() {
+        return this.errorFor(DETAILS_FIELD);
+    }
+    get headlineError() {
+        return this.errorFor(NAME_FIELD);
+    }
+    get themeError() {
+        return this.errorFor(THEME_FIELD);
+    }
+    get sentimentError() {
+        return this.errorFor(SENTIMENT_FIELD);
+    }
+    get accountError() {
+        return this.errorFor(ACCOUNT_FIELD);
+    }
+    get contactError() {
+        return this.errorFor(CONTACT_FIELD);
+    }
+    get opportunityError() {
+        return this.errorFor(OPPORTUNITY_FIELD);
+    }
+    get needsActionByError() {
+        return this.errorFor(NEEDS_ACTION_BY_FIELD);
+    }
+    get actionDueError() {
+        return this.errorFor(ACTION_DUE_FIELD);
+    }
+    get occurredOnError() {
+        return this.errorFor(OCCURRED_ON_FIELD);
+    }
+
+    errorFor(field) {
+        const messages = this.fieldErrors[field.fieldApiName];
+        return messages?.length ? messages.join(' ') : undefined;
+    }
+
+    // ---- input -----------------------------------------------------------------------------
+
+    handleKind(event) {
+        const value = event.currentTarget.dataset.value;
+        this.kind = this.kind === value ? '' : value;
+        this.changed(KIND_FIELD);
+    }
+
+    handleSentiment(event) {
+        const value = event.currentTarget.dataset.value;
+        this.sentiment = this.sentiment === value ? '' : value;
+        this.changed(SENTIMENT_FIELD);
+    }
+
+    handleDetails(event) {
+        this.details = event.detail.value ?? '';
+        this.changed(DETAILS_FIELD);
+    }
+
+    handleHeadline(event) {
+        this.headline = event.detail.value ?? '';
+        this.changed(NAME_FIELD);
+    }
+
+    handleTheme(event) {
+        this.theme = event.detail.value ?? '';
+        this.changed(THEME_FIELD);
+    }
+
+    handleContact(event) {
+        this.contactId = (event.detail.value ?? event.detail.recordId) || '';
+        this.changed(CONTACT_FIELD);
+    }
+
+    handleOpportunity(event) {
+        this.opportunityId = (event.detail.value ?? event.detail.recordId) || '';
+        this.changed(OPPORTUNITY_FIELD);
+    }
+
+    handleAccount(event) {
+        this.pickedAccountId = event.detail.recordId || '';
+        this.changed(ACCOUNT_FIELD);
+    }
+
+    handleNeedsActionBy(event) {
+        this.needsActionById = event.detail.recordId || '';
+        this.changed(NEEDS_ACTION_BY_FIELD);
+    }
+
+    handleActionDue(event) {
+        this.actionDue = event.detail.value ?? '';
+        this.changed(ACTION_DUE_FIELD);
+    }
+
+    handleOccurredOn(event) {
+        this.occurredOn = event.detail.value ?? '';
+        this.changed(OCCURRED_ON_FIELD);
+    }
+
+    /** Every change is written to the draft at once: a closed tab or a crash loses nothing. */
+    changed(field) {
+        // The rep is fixing this field: its message goes, the others stay until the next save.
+        if (this.fieldErrors[field.fieldApiName]) {
+            const rest = { ...this.fieldErrors };
+            delete rest[field.fieldApiName];
+            this.fieldErrors = rest;
+        }
+        this.persistDraft();
+    }
+
+    persistDraft() {
+        const values = {};
+        for (const key of DRAFT_KEYS) values[key] = this[key] ?? '';
+        this.draftStorageFailed = !saveDraft(USER_ID, this.draftRecordId, values);
+    }
+
+    handleRestore() {
+        const values = this.pendingDraft?.values ?? {};
+        for (const key of DRAFT_KEYS) {
+            if (typeof values[key] === 'string') this[key] = values[key];
+        }
+        this.pendingDraft = null;
+    }
+
+    handleDiscard() {
+        clearDraft(USER_ID, this.draftRecordId);
+        this.pendingDraft = null;
+    }
+
+    handleKeyDown(event) {
+        if (!isSaveShortcut(event)) return;
+        event.preventDefault();
+        this.save();
+    }
+
+    handleSave() {
+        this.save();
+    }
+
+    // ---- save ------------------------------------------------------------------------------
+
+    buildFields() {
+        const fields = {
+            [NAME_FIELD.fieldApiName]: this.headline.trim() || deriveHeadline(this.details),
+            [ACCOUNT_FIELD.fieldApiName]: this.effectiveAccountId,
+            [KIND_FIELD.fieldApiName]: this.kind,
+            // The rep's words are stored exactly as typed (emoji, right-to-left text, pasted markup alike).
+            [DETAILS_FIELD.fieldApiName]: this.details,
+            [ACTION_STATUS_FIELD.fieldApiName]: this.needsActionById ? 'Open' : 'Not Needed'
+        };
+        const optional = [
+            [THEME_FIELD, this.theme],
+            [SENTIMENT_FIELD, this.sentiment],
+            [CONTACT_FIELD, this.contactId],
+            [OPPORTUNITY_FIELD, this.opportunityId],
+            [NEEDS_ACTION_BY_FIELD, this.needsActionById],
+            [ACTION_DUE_FIELD, this.actionDue],
+            [OCCURRED_ON_FIELD, this.occurredOn]
+        ];
+        for (const [field, value] of optional) {
+            if (value) fields[field.fieldApiName] = value;
+        }
+        return fields;
+    }
+
+    /** The rulebook first (the same rules the server enforces), then what only this form knows. */
+    validate(fields) {
+        const errors = {};
+        const add = (field, message) => (errors[field] ??= []).push(message);
+        if (!fields[KIND_FIELD.fieldApiName]) add(KIND_FIELD.fieldApiName, KIND_REQUIRED);
+        for (const violation of checkHighCard(fields, { today: isoDate() })) add(violation.field, violation.message);
+        if (this.headline.trim().length > LIMITS.headlineMax) {
+            add(NAME_FIELD.fieldApiName, formatLabel(HEADLINE_TOO_LONG, LIMITS.headlineMax));
+        }
+        if (!fields[ACCOUNT_FIELD.fieldApiName]) add(ACCOUNT_FIELD.fieldApiName, ACCOUNT_REQUIRED);
+        return errors;
+    }
+
+    async save() {
+        if (this.saving || this.pendingDraft) return;
+        const fields = this.buildFields();
+        const errors = this.validate(fields);
+        this.networkError = false;
+        this.formErrors = [];
+        this.fieldErrors = errors;
+        if (Object.keys(errors).length > 0) {
+            this.focusFirstProblem();
+            return;
+        }
+        this.saving = true;
+        // The draft is written again before the request, so even an unexpected crash mid-save keeps the words.
+        this.persistDraft();
+        try {
+            const record = await createRecord({ apiName: HIGH_CARD_OBJECT.objectApiName, fields });
+            this.saved(record?.id);
+        } catch (error) {
+            this.showSaveError(error);
+        } finally {
+            this.saving = false;
+        }
+    }
+
+    saved(recordId) {
+        clearDraft(USER_ID, this.draftRecordId);
+        this.kind = '';
+        this.details = '';
+        this.headline = '';
+        this.theme = '';
+        this.sentiment = '';
+        this.needsActionById = '';
+        this.actionDue = '';
+        this.occurredOn = isoDate();
+        this.contactId = this.objectApiName === 'Contact' ? this.recordId : '';
+        this.opportunityId = this.objectApiName === 'Opportunity' ? this.recordId : '';
+        this.fieldErrors = {};
+        this.dispatchEvent(new CustomEvent('highcardsaved', { detail: { recordId } }));
+        this.dispatchEvent(new ShowToastEvent({ title: SAVED_TOAST, variant: 'success' }));
+        // Closes the panel when the composer runs as a quick action; nothing listens on a page.
+        this.dispatchEvent(new CloseActionScreenEvent());
+    }
+
+    showSaveError(error) {
+        const parsed = parseSaveError(error);
+        this.networkError = parsed.network;
+        const fieldErrors = {};
+        const formErrors = [];
+        for (const [field, messages] of Object.entries(parsed.fieldErrors)) {
+            if (SHOWN_FIELDS.includes(field)) fieldErrors[field] = messages;
+            else formErrors.push(...messages);
+        }
+        this.fieldErrors = fieldErrors;
+        this.formErrors = [...formErrors, ...parsed.formErrors].map((message, index) => ({
+            key: `e${index}`,
+            message
+        }));
+        this.focusFirstProblem();
+    }
+
+    focusFirstProblem() {
+        // Wait for the messages to render, then move focus to where the rep has to act, top of the form first.
+        Promise.resolve().then(() => {
+            const field = FOCUS_ORDER.find((name) => this.fieldErrors[name]?.length);
+            const selector = field ? `[data-field="${field}"]` : '.pact-form-problem';
+            const target = this.template.querySelector(selector);
+            if (target && typeof target.focus === 'function') target.focus();
+        });
+    }
+}
