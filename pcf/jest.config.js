@@ -13,7 +13,7 @@ module.exports = {
     transform: {
         '^.+\\.[tj]sx?$': [
             'ts-jest',
-            { isolatedModules: true, tsconfig: { jsx: 'react', allowJs: true, esModuleInterop: true } }
+            { tsconfig: { jsx: 'react', allowJs: true, esModuleInterop: true, isolatedModules: true } }
         ]
     },
     moduleNameMapper: {
@@ -25,6 +25,5 @@ module.exports = {
     },
     // Types generated from the manifest (git-ignored) must exist before ts-jest compiles index.ts.
     globalSetup: '<rootDir>/tests/globalSetup.js',
-    setupFiles: ['<rootDir>/tests/setup.ts'],
-    testTimeout: 60000
+    setupFiles: ['<rootDir>/tests/setup.ts']
 };

@@ -6,7 +6,7 @@
  *   npx tsx pcf/scripts/build-control.ts [--project DIR] [--mode production|development]
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 export const PCF_ROOT = path.resolve(__dirname, '..');
@@ -36,10 +36,12 @@ export function buildControl(projectDir = PCF_ROOT, mode: 'production' | 'develo
     const output = `${run.stdout ?? ''}${run.stderr ?? ''}`.replace(ANSI, '');
     const fail = (reason: string): BuildResult => ({ ok: false, output, reason });
     if (run.error) return fail(`pcf-scripts did not run: ${run.error.message}`);
-    if (run.status !== 0) return fail(`pcf-scripts exited with ${run.status}`);
-    if (/\[build\] Failed/.test(output) || !/\[build\] Succeeded/.test(output)) {
+    // Depending on the failure pcf-scripts exits 0 or 1: only its success line counts.
+    if (run.status !== 0 || /\[build\] Failed/.test(output) || !/\[build\] Succeeded/.test(output)) {
         const errors = output.split('\n').filter((line) => /error|\[pcf-\d+\]/i.test(line));
-        return fail(`pcf-scripts did not succeed${errors.length ? `:\n${errors.join('\n')}` : ''}`);
+        return fail(
+            `pcf-scripts did not succeed (exit code ${run.status})${errors.length ? `:\n${errors.join('\n')}` : ''}`
+        );
     }
     const outDir = path.join(projectDir, 'out/controls');
     const controls = existsSync(outDir) ? readdirSync(outDir) : [];
@@ -54,6 +56,57 @@ export function buildControl(projectDir = PCF_ROOT, mode: 'production' | 'develo
         };
     }
     return { ok: true, output, reason: '', bundlePath, bundleBytes };
+}
+
+/** Newest modification time of the files the bundle is built from (the control and the rulebook). */
+function newestSource(projectDir: string): number {
+    const walk = (dir: string): number[] =>
+        readdirSync(dir, { withFileTypes: true })
+            .filter((e) => e.name !== 'generated' && e.name !== 'node_modules' && e.name !== 'out')
+            .flatMap((e) =>
+                e.isDirectory() ? walk(path.join(dir, e.name)) : [statSync(path.join(dir, e.name)).mtimeMs]
+            );
+    const rulebook = path.resolve(PCF_ROOT, '../force-app/main/default/lwc/pactRules');
+    return Math.max(
+        ...walk(path.join(projectDir, 'PactHighCards')),
+        ...walk(rulebook),
+        statSync(path.join(projectDir, 'pcfconfig.json')).mtimeMs
+    );
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Builds the control unless an up-to-date production bundle exists. Tests call this (jest globalSetup,
+ * browser test beforeAll), so a fresh clone needs nothing but npm ci; a lock keeps parallel callers
+ * from building into the same folder at once.
+ */
+export async function ensureControlBuilt(projectDir = PCF_ROOT): Promise<BuildResult> {
+    const lock = path.join(projectDir, 'out/.build-lock');
+    mkdirSync(path.dirname(lock), { recursive: true });
+    const started = Date.now();
+    for (;;) {
+        try {
+            mkdirSync(lock);
+            break;
+        } catch {
+            // Another process is building; a lock older than 5 minutes is left over from a killed run.
+            if (Date.now() - statSync(lock).mtimeMs > 300000) rmSync(lock, { recursive: true, force: true });
+            else if (Date.now() - started > 300000) throw new Error(`Timed out waiting for ${lock}`);
+            else await sleep(500);
+        }
+    }
+    try {
+        const bundle = path.join(projectDir, 'out/controls/PactHighCards/bundle.js');
+        if (existsSync(bundle) && statSync(bundle).mtimeMs > newestSource(projectDir)) {
+            return { ok: true, output: '', reason: '', bundlePath: bundle, bundleBytes: statSync(bundle).size };
+        }
+        const result = buildControl(projectDir, 'production');
+        if (!result.ok) throw new Error(`PCF build failed: ${result.reason}\n${result.output}`);
+        return result;
+    } finally {
+        rmSync(lock, { recursive: true, force: true });
+    }
 }
 
 if (require.main === module) {
