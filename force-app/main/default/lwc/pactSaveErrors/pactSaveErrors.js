@@ -15,7 +15,8 @@ export function parseSaveError(error) {
     const result = { network: false, fieldErrors: {}, formErrors: [] };
     const body = error && typeof error === 'object' ? error.body : undefined;
     const status = error && typeof error === 'object' ? error.status : undefined;
-    if (error instanceof TypeError || (!body && (status === undefined || status === 0))) {
+    const noResponse = !(error instanceof Error) && !body && (status === undefined || status === 0);
+    if (error instanceof TypeError || noResponse) {
         result.network = true;
         return result;
     }
