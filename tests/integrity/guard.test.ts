@@ -54,10 +54,24 @@ describe('integrity guard on one fixture per rule', () => {
             [
                 {
                     rule: 'activity-report-type',
+                    component: 'Tasks_With_Accounts',
+                    componentType: 'ReportType',
+                    object: 'Task',
+                    file: 'reportTypes/Tasks_With_Accounts.reportType-meta.xml'
+                },
+                {
+                    rule: 'activity-report-type',
                     component: 'Sales_Ops/Account_Touchpoints',
                     componentType: 'Report',
                     object: undefined,
                     file: 'reports/Sales_Ops/Account_Touchpoints.report-meta.xml'
+                },
+                {
+                    rule: 'activity-report-type',
+                    component: 'Sales_Ops/Accounts_Not_Visited_This_Month',
+                    componentType: 'Report',
+                    object: undefined,
+                    file: 'reports/Sales_Ops/Accounts_Not_Visited_This_Month.report-meta.xml'
                 },
                 {
                     rule: 'activity-report-type',
@@ -72,13 +86,6 @@ describe('integrity guard on one fixture per rule', () => {
                     componentType: 'Report',
                     object: 'Task',
                     file: 'reports/Sales_Ops/Open_Tasks_By_Account.report-meta.xml'
-                },
-                {
-                    rule: 'activity-report-type',
-                    component: 'Tasks_With_Accounts',
-                    componentType: 'ReportType',
-                    object: 'Task',
-                    file: 'reportTypes/Tasks_With_Accounts.reportType-meta.xml'
                 }
             ]
         ],

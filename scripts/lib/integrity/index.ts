@@ -189,6 +189,22 @@ export function checkActivityReports(model: OrgModel): Finding[] {
                 );
             }
         }
+        // "Accounts without activities" is an activity count in disguise: a cross filter on them.
+        for (const cross of report.crossFilters ?? []) {
+            if (
+                !ACTIVITY_RELATIONSHIPS.has(cross.relatedTable.toLowerCase()) &&
+                !ACTIVITY_OBJECTS.has(cross.relatedTable.toLowerCase())
+            )
+                continue;
+            findings.push(
+                reportFinding(
+                    model,
+                    report,
+                    'activity-report-type',
+                    `The report keeps records ${cross.operation} ${cross.relatedTable} (a cross filter): ${WHY_ACTIVITY}.`
+                )
+            );
+        }
     }
     return findings;
 }
@@ -280,6 +296,11 @@ export function checkCoachingNotes(model: OrgModel): Finding[] {
 
 const ALL_CHECKS: CheckId[] = ['user-fields', 'activity-reports', 'checkboxes', 'coaching-notes'];
 
+/** Locale-independent order, so output and tests are the same on every machine. */
+function byCodePoint(a: string, b: string): number {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+
 /** Runs the chosen checks (all by default) and returns their findings, sorted for stable output. */
 export function checkIntegrity(model: OrgModel, options: IntegrityOptions = {}): Finding[] {
     const checks = new Set(options.checks ?? ALL_CHECKS);
@@ -289,6 +310,6 @@ export function checkIntegrity(model: OrgModel, options: IntegrityOptions = {}):
     if (checks.has('checkboxes')) findings.push(...checkCheckboxes(model, options.shippedObjects));
     if (checks.has('coaching-notes')) findings.push(...checkCoachingNotes(model));
     return findings.sort(
-        (a, b) => a.file.localeCompare(b.file) || a.rule.localeCompare(b.rule) || a.reason.localeCompare(b.reason)
+        (a, b) => byCodePoint(a.file, b.file) || byCodePoint(a.rule, b.rule) || byCodePoint(a.reason, b.reason)
     );
 }

@@ -69,6 +69,8 @@ export interface ReportModel extends Origin {
     timeFrameFilter?: { dateColumn: string; interval: string };
     /** Chart groupingColumn / secondaryGroupingColumn. */
     chartGroupings?: string[];
+    /** Cross filters, e.g. { relatedTable: "Activities", operation: "without" } ("accounts without activities"). */
+    crossFilters?: { relatedTable: string; operation: string }[];
     /** Bucket fields: grouping by a bucket groups by its source column. */
     buckets?: { name: string; sourceColumn: string }[];
 }

@@ -216,6 +216,13 @@ function readReport(root: Xml, file: string, name: string): ReportModel {
                 : [text(chart.groupingColumn), text(chart.secondaryGroupingColumn)].filter(
                       (g): g is string => g !== undefined && g !== ''
                   ),
+        crossFilters:
+            root.crossFilters === undefined
+                ? undefined
+                : list(root.crossFilters).map((c) => ({
+                      relatedTable: text(c.relatedTable) ?? '',
+                      operation: text(c.operation) ?? ''
+                  })),
         buckets:
             root.buckets === undefined
                 ? undefined
@@ -349,6 +356,6 @@ export function readSourceDir(dir: string): OrgModel {
             model.reportTypes.push(readReportType(root, file, stem(SUFFIXES.reportType)));
         }
     }
-    model.objects = [...objects.values()].sort((a, b) => a.name.localeCompare(b.name));
+    model.objects = [...objects.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     return model;
 }
