@@ -330,7 +330,12 @@ export async function startFakeOrg(options: FakeOrgOptions): Promise<FakeOrg> {
         instanceUrl: `http://127.0.0.1:${port}`,
         accessToken: token,
         calls,
-        close: () => new Promise<void>((resolve) => server.close(() => resolve()))
+        close: () =>
+            new Promise<void>((resolve) => {
+                server.close(() => resolve());
+                // jsforce keeps sockets alive; a test must not wait for them to time out.
+                server.closeAllConnections();
+            })
     });
     return org;
 }
