@@ -50,6 +50,8 @@ export const LIST_VIEW_STANDARD_COLUMNS = ['NAME', 'CREATED_DATE', 'LAST_UPDATE'
 /** Related lists that show logged calls and tasks: Open Activities and Activity History. */
 export const ACTIVITY_RELATED_LISTS = ['RelatedActivityList', 'RelatedHistoryList'];
 const ACTIVITY_RELATED_LIST_API_NAMES = ['OpenActivities', 'ActivityHistories'];
+/** Actions that log calls, tasks and events. */
+export const ACTIVITY_ACTIONS = ['LogACall', 'NewTask', 'NewEvent'];
 /** The Lightning activity timeline component. */
 const ACTIVITY_COMPONENTS = ['runtime_sales_activities:activityPanel'];
 const CUSTOMER_OBJECTS = ['Account', 'Contact', 'Opportunity'];
@@ -141,6 +143,21 @@ function flexiPageFields(app: ForceApp, m: MetadataFile, out: Problem[]): void {
     for (const item of items) checkField(app, out, m.file, object, item, 'field item');
 }
 
+function quickActionFields(app: ForceApp, m: MetadataFile, out: Problem[]): void {
+    // Object-specific actions are named "<Object>.<Action>"; the fields belong to the target object.
+    const object = text(m.root.targetObject) || memberName(m.file).split('.')[0];
+    if (!objectKnown(app, object)) {
+        out.push(problem('field-exists', m.file, `quick action targets unknown object ${object}`));
+        return;
+    }
+    for (const column of arr(m.root.quickActionLayout?.quickActionLayoutColumns))
+        for (const item of arr(column?.quickActionLayoutItems))
+            checkField(app, out, m.file, object, text(item.field), 'quick action field');
+    for (const o of arr(m.root.fieldOverrides))
+        checkField(app, out, m.file, object, text(o.field), 'quick action default');
+    checkField(app, out, m.file, object, text(m.root.targetParentField), 'quick action parent field');
+}
+
 export const checkFieldsExist: Check = (app) => {
     const out: Problem[] = [];
     for (const m of app.metadata) {
@@ -177,6 +194,9 @@ export const checkFieldsExist: Check = (app) => {
                 break;
             case 'Flow':
                 flowFields(app, m, out);
+                break;
+            case 'QuickAction':
+                quickActionFields(app, m, out);
                 break;
             case 'FlexiPage':
                 flexiPageFields(app, m, out);
@@ -385,6 +405,10 @@ function visibleStrings(m: MetadataFile): [string, string][] {
         case 'FlexiPage':
             add('page label', r.masterLabel);
             break;
+        case 'QuickAction':
+            add('action label', r.label);
+            add('action success message', r.successMessage);
+            break;
     }
     return s;
 }
@@ -418,7 +442,7 @@ export const checkAppTabs: Check = (app) => {
     return out;
 };
 
-/** Account, Contact and Opportunity pages show no Open Activities / Activity History. */
+/** Account, Contact and Opportunity pages show no Open Activities / Activity History, offer no Log a Call. */
 export const checkNoActivityLists: Check = (app) => {
     const out: Problem[] = [];
     for (const m of metadataOfType(app, 'Layout')) {
@@ -427,6 +451,9 @@ export const checkNoActivityLists: Check = (app) => {
         for (const related of arr(m.root.relatedLists).map((x) => text(x.relatedList)))
             if (ACTIVITY_RELATED_LISTS.includes(related))
                 out.push(problem('no-activity-lists', m.file, `${object} layout shows ${related}`));
+        for (const action of layoutActions(m))
+            if (ACTIVITY_ACTIONS.includes(action.name))
+                out.push(problem('no-activity-lists', m.file, `${object} layout offers the ${action.name} action`));
     }
     for (const m of metadataOfType(app, 'FlexiPage')) {
         for (const name of ACTIVITY_RELATED_LIST_API_NAMES)
@@ -439,6 +466,31 @@ export const checkNoActivityLists: Check = (app) => {
     return out;
 };
 
+/** Actions a layout offers, as "<type> <name>". */
+function layoutActions(m: MetadataFile): { type: string; name: string }[] {
+    return [
+        ...arr(m.root.platformActionList?.platformActionListItems).map((i) => ({
+            type: text(i.actionType),
+            name: text(i.actionName)
+        })),
+        ...arr(m.root.quickActionList?.quickActionListItems).map((i) => ({
+            type: 'QuickAction',
+            name: text(i.quickActionName)
+        }))
+    ];
+}
+
+/** Every object-specific quick action a layout offers ("Account.New_High_Card") ships in quickActions/. */
+export const checkLayoutActions: Check = (app) => {
+    const out: Problem[] = [];
+    const shipped = new Set(metadataOfType(app, 'QuickAction').map((m) => memberName(m.file)));
+    for (const m of metadataOfType(app, 'Layout'))
+        for (const action of layoutActions(m))
+            if (action.type === 'QuickAction' && action.name.includes('.') && !shipped.has(action.name))
+                out.push(problem('actions-exist', m.file, `quick action ${action.name} does not exist`));
+    return out;
+};
+
 export const CHECKS: Record<string, Check> = {
     'field-exists': checkFieldsExist,
     'field-permission-deployable': checkFieldPermissionsDeployable,
@@ -448,7 +500,8 @@ export const CHECKS: Record<string, Check> = {
     'labels-file': checkLabelsFile,
     'user-visible-words': checkUserVisibleWords,
     'app-tabs': checkAppTabs,
-    'no-activity-lists': checkNoActivityLists
+    'no-activity-lists': checkNoActivityLists,
+    'actions-exist': checkLayoutActions
 };
 
 /** Runs one check (by id) or all of them on a directory; unreadable files are always reported. */

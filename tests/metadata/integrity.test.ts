@@ -107,6 +107,14 @@ const GOOD: Record<string, string> = {
         'FlexiPage',
         '<masterLabel>High Card</masterLabel><sobjectType>High_Card__c</sobjectType><flexiPageRegions><itemInstances><fieldInstance><fieldItem>Record.Kind__c</fieldItem></fieldInstance></itemInstances><name>main</name><type>Region</type></flexiPageRegions><type>RecordPage</type>'
     ),
+    'main/default/quickActions/Account.New_High_Card.quickAction-meta.xml': xml(
+        'QuickAction',
+        '<label>New High Card</label><quickActionLayout><layoutSectionStyle>TwoColumnsLeftToRight</layoutSectionStyle><quickActionLayoutColumns><quickActionLayoutItems><emptySpace>false</emptySpace><field>Kind__c</field><uiBehavior>Required</uiBehavior></quickActionLayoutItems></quickActionLayoutColumns></quickActionLayout><targetObject>High_Card__c</targetObject><targetParentField>Account__c</targetParentField><type>Create</type>'
+    ),
+    'main/default/layouts/Contact-PACT Contact Layout.layout-meta.xml': xml(
+        'Layout',
+        '<platformActionList><actionListContext>Record</actionListContext><platformActionListItems><actionName>Account.New_High_Card</actionName><actionType>QuickAction</actionType><sortOrder>0</sortOrder></platformActionListItems><platformActionListItems><actionName>Edit</actionName><actionType>StandardButton</actionType><sortOrder>1</sortOrder></platformActionListItems></platformActionList>'
+    ),
     'main/default/lwc/pactComposer/pactComposer.js':
         "import TITLE from '@salesforce/label/c.PACT_Composer_Title';\nexport default class X { title = TITLE; }\n"
 };
@@ -240,6 +248,39 @@ const NEGATIVE: [string, string, Record<string, string | null>, RegExp][] = [
         /field item names High_Card__c\.Calls__c/
     ],
     [
+        'a quick action with a field the target object lacks',
+        'field-exists',
+        {
+            'main/default/quickActions/Account.Log_Visit.quickAction-meta.xml': xml(
+                'QuickAction',
+                '<label>Log Visit</label><quickActionLayout><quickActionLayoutColumns><quickActionLayoutItems><field>Visit_Count__c</field></quickActionLayoutItems></quickActionLayoutColumns></quickActionLayout><targetObject>High_Card__c</targetObject><type>Create</type>'
+            )
+        },
+        /quick action field names High_Card__c\.Visit_Count__c/
+    ],
+    [
+        'a layout offering a quick action that is not shipped',
+        'actions-exist',
+        {
+            'main/default/layouts/Contact-PACT Contact Layout.layout-meta.xml': xml(
+                'Layout',
+                '<platformActionList><actionListContext>Record</actionListContext><platformActionListItems><actionName>Contact.New_High_Card</actionName><actionType>QuickAction</actionType><sortOrder>0</sortOrder></platformActionListItems></platformActionList>'
+            )
+        },
+        /quick action Contact\.New_High_Card does not exist/
+    ],
+    [
+        'a Contact layout offering Log a Call',
+        'no-activity-lists',
+        {
+            'main/default/layouts/Contact-PACT Contact Layout.layout-meta.xml': xml(
+                'Layout',
+                '<platformActionList><actionListContext>Record</actionListContext><platformActionListItems><actionName>LogACall</actionName><actionType>QuickAction</actionType><sortOrder>0</sortOrder></platformActionListItems></platformActionList>'
+            )
+        },
+        /Contact layout offers the LogACall action/
+    ],
+    [
         'a field permission on a master-detail field',
         'field-permission-deployable',
         {
@@ -350,6 +391,14 @@ const NEGATIVE: [string, string, Record<string, string | null>, RegExp][] = [
         'an LWC importing a label that does not exist',
         'label-exists',
         {
+            'main/default/quickActions/Account.New_High_Card.quickAction-meta.xml': xml(
+                'QuickAction',
+                '<label>New High Card</label><quickActionLayout><layoutSectionStyle>TwoColumnsLeftToRight</layoutSectionStyle><quickActionLayoutColumns><quickActionLayoutItems><emptySpace>false</emptySpace><field>Kind__c</field><uiBehavior>Required</uiBehavior></quickActionLayoutItems></quickActionLayoutColumns></quickActionLayout><targetObject>High_Card__c</targetObject><targetParentField>Account__c</targetParentField><type>Create</type>'
+            ),
+            'main/default/layouts/Contact-PACT Contact Layout.layout-meta.xml': xml(
+                'Layout',
+                '<platformActionList><actionListContext>Record</actionListContext><platformActionListItems><actionName>Account.New_High_Card</actionName><actionType>QuickAction</actionType><sortOrder>0</sortOrder></platformActionListItems><platformActionListItems><actionName>Edit</actionName><actionType>StandardButton</actionType><sortOrder>1</sortOrder></platformActionListItems></platformActionList>'
+            ),
             'main/default/lwc/pactComposer/pactComposer.js':
                 "import TITLE from '@salesforce/label/c.PACT_Composer_Titel';\nexport default class X { title = TITLE; }\n"
         },
