@@ -24,7 +24,8 @@ import CARD_OCCURRED_ON from '@salesforce/schema/High_Card__c.Occurred_On__c';
 import CONTACT_ACCOUNT from '@salesforce/schema/Contact.AccountId';
 import OPPORTUNITY_ACCOUNT from '@salesforce/schema/Opportunity.AccountId';
 import USER_ID from '@salesforce/user/Id';
-import { checkPlan, checkHighCard, deriveHeadline, isoDate, HIGH_CARD_KINDS } from 'c/pactRules';
+import { checkPlan, checkHighCard, deriveHeadline, isoDate } from 'c/pactRules';
+import { KIND_OPTIONS } from 'c/pactPicklists';
 import LABELS, { format } from './labels';
 import { serverMessage } from './serverErrors';
 import { loadPlannerDraft, savePlannerDraft } from './plannerDrafts';
@@ -309,7 +310,8 @@ export default class PactPlanner extends LightningElement {
     }
 
     get kinds() {
-        return HIGH_CARD_KINDS.map((kind) => {
+        // Rulebook values, translated words (custom labels).
+        return KIND_OPTIONS.map((kind) => {
             const selected = kind.value === this.selectedKind;
             return {
                 value: kind.value,

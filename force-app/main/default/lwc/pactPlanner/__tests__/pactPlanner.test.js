@@ -10,6 +10,7 @@ const VALIDATION_ERROR = require('./data/validationError.json');
 const ACCESS_ERROR = require('./data/accessError.json');
 const CONTACT = require('./data/contact.json');
 const CONTACT_WITHOUT_ACCOUNT = require('./data/contactWithoutAccount.json');
+const OPPORTUNITY = require('./data/opportunity.json');
 
 // The sfdx-lwc-jest stub of lightning/graphql has no refreshGraphQL: add a mock beside the real stub.
 jest.mock('lightning/graphql', () => ({
@@ -130,6 +131,24 @@ describe('c-pact-planner', () => {
             expect(createRecord.mock.calls[0][0].fields).toMatchObject({
                 Account__c: ACCOUNT_ID,
                 Contact__c: '0035g00000AbCdEAAZ'
+            });
+        });
+
+        it('plans on the account of an opportunity and links the plan to the opportunity', async () => {
+            const element = createPlanner({ recordId: '0065g00000XyZ12AAB', objectApiName: 'Opportunity' });
+            getRecord.emit(OPPORTUNITY);
+            await flushPromises();
+            graphql.emit(NO_PLANS);
+            await flushPromises();
+            $(element, '.new-plan').click();
+            await flushPromises();
+            type($(element, 'lightning-input.objective'), 'Confirm the budget owner for the fleet renewal');
+            $(element, '.save-plan').click();
+            await flushPromises();
+            expect(createRecord.mock.calls[0][0].fields).toMatchObject({
+                Account__c: ACCOUNT_ID,
+                Opportunity__c: '0065g00000XyZ12AAB',
+                Contact__c: null
             });
         });
 
@@ -492,6 +511,7 @@ describe('c-pact-planner', () => {
                 'Praise',
                 'Complaint'
             ]);
+            expect(kinds[1].textContent.trim()).toBe('c.PACT_Kind_Request');
             kinds[1].focus();
             expect(element.shadowRoot.activeElement).toBe(kinds[1]);
             kinds[1].click();
