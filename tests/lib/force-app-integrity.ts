@@ -427,16 +427,19 @@ export const checkUserVisibleWords: Check = (app) => {
 /** Every tab an app lists exists: a known standard tab or a tab file in the package. */
 export const checkAppTabs: Check = (app) => {
     const out: Problem[] = [];
-    const customTabs = new Set(metadataOfType(app, 'CustomTab').map((m) => memberName(m.file)));
+    const customTabs = new Set<string>();
+    for (const m of metadataOfType(app, 'CustomTab')) {
+        const tab = memberName(m.file);
+        // An object tab is named after its object, which must ship too.
+        if (isTrue(m.root.customObject) && !objectKnown(app, tab))
+            out.push(problem('app-tabs', m.file, `tab ${tab} shows an object the package lacks`));
+        else customTabs.add(tab);
+    }
     for (const m of metadataOfType(app, 'CustomApplication')) {
         const tabs = [...arr(m.root.tabs).map(text), text(m.root.defaultLandingTab)].filter(Boolean);
         for (const tab of tabs) {
             const ok = tab.startsWith('standard-') ? STANDARD_TABS.includes(tab) : customTabs.has(tab);
             if (!ok) out.push(problem('app-tabs', m.file, `tab ${tab} does not exist`));
-        }
-        for (const tab of customTabs) {
-            const object = tab.endsWith('__c') ? tab : undefined;
-            if (object && !objectKnown(app, object)) out.push(problem('app-tabs', m.file, `tab ${tab} has no object`));
         }
     }
     return out;

@@ -494,6 +494,17 @@ const NEGATIVE: [string, string, Record<string, string | null>, RegExp][] = [
         /tab Call_Plan__c does not exist/
     ],
     [
+        'an object tab for an object the package lacks',
+        'app-tabs',
+        {
+            'main/default/tabs/Visit__c.tab-meta.xml': xml(
+                'CustomTab',
+                '<customObject>true</customObject><motif>Custom18: Form</motif>'
+            )
+        },
+        /tab Visit__c shows an object the package lacks/
+    ],
+    [
         'an Account layout with Open Activities',
         'no-activity-lists',
         {
