@@ -408,6 +408,10 @@ export default class PactPlanner extends LightningElement {
         if (event.key === 'Escape') {
             event.stopPropagation();
             this.handleCloseForm();
+        } else if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+            // Ctrl+Enter saves from any field, as in the high card composer.
+            event.preventDefault();
+            this.savePlan();
         }
     }
 
@@ -476,6 +480,9 @@ export default class PactPlanner extends LightningElement {
         if (event.key === 'Escape') {
             event.stopPropagation();
             this.handleCloseOutcome();
+        } else if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+            event.preventDefault();
+            this.handleSaveOutcome();
         }
     }
 

@@ -495,6 +495,44 @@ describe('c-pact-planner', () => {
             expect($(element, 'lightning-input.objective').value).toBe('Agree who tests the new ordering portal');
         });
 
+        it('saves a plan and an outcome with Ctrl+Enter from any field', async () => {
+            const element = await renderWithPlans();
+            $(element, '.new-plan').click();
+            await flushPromises();
+            const objective = $(element, 'lightning-input.objective');
+            type(objective, 'Agree who tests the new ordering portal');
+            objective.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', ctrlKey: true, bubbles: true }));
+            await flushPromises();
+            expect(createRecord).toHaveBeenCalledTimes(1);
+
+            const item = planItem(element, 'a0B5g00000Qx1PmAAJ');
+            item.querySelector('.mark-held').click();
+            await flushPromises();
+            const outcome = item.querySelector('lightning-textarea.outcome');
+            type(outcome, 'The late deliveries come from the new carrier.');
+            outcome.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', metaKey: true, bubbles: true }));
+            await flushPromises();
+            expect(updateRecord).toHaveBeenCalledWith({
+                fields: {
+                    Id: 'a0B5g00000Qx1PmAAJ',
+                    Status__c: 'Held',
+                    Outcome__c: 'The late deliveries come from the new carrier.'
+                }
+            });
+        });
+
+        it('does not save on a plain Enter in a text area', async () => {
+            const element = await renderWithPlans(NO_PLANS);
+            $(element, '.new-plan').click();
+            await flushPromises();
+            type($(element, 'lightning-input.objective'), 'Agree who tests the new ordering portal');
+            $(element, 'lightning-textarea.questions').dispatchEvent(
+                new KeyboardEvent('keydown', { key: 'Enter', bubbles: true })
+            );
+            await flushPromises();
+            expect(createRecord).not.toHaveBeenCalled();
+        });
+
         it('offers kinds as real buttons that report their pressed state', async () => {
             const element = await renderWithPlans();
             const item = planItem(element, 'a0B5g00000Qx1PnAAJ');
