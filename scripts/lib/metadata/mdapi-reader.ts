@@ -93,11 +93,18 @@ export function readMdapiFiles(
     source: string,
     fileName: (mdapiPath: string) => string = (p) => p
 ): OrgModel {
-    const staging = fs.mkdtempSync(path.join(os.tmpdir(), 'pact-mdapi-'));
+    // A live org yields tens of thousands of small files: stage them in memory-backed /dev/shm when there is one.
+    const scratch = fs.existsSync('/dev/shm') ? '/dev/shm' : os.tmpdir();
+    const staging = fs.mkdtempSync(path.join(scratch, 'pact-mdapi-'));
     const origin = new Map<string, string>();
+    const made = new Set<string>();
     const put = (relative: string, content: string, from: string) => {
         const target = path.join(staging, ...relative.split('/'));
-        fs.mkdirSync(path.dirname(target), { recursive: true });
+        const dir = path.dirname(target);
+        if (!made.has(dir)) {
+            fs.mkdirSync(dir, { recursive: true });
+            made.add(dir);
+        }
         fs.writeFileSync(target, content);
         origin.set(relative, from);
     };
