@@ -39,7 +39,7 @@ module.exports = {
             roots: ['<rootDir>/tests/browser'],
             testMatch: ['**/*.test.ts'],
             transform: tsTransform,
-            testTimeout: 120000
+            setupFilesAfterEnv: ['<rootDir>/tests/browser/lib/jest-timeout.ts']
         },
         // Dynamics 365 control (jsdom + componentframework-mock), its build wrapper and solution packer.
         '<rootDir>/pcf/jest.config.js'
