@@ -1,6 +1,7 @@
 import { LightningElement, api, wire } from 'lwc';
 import { gql, graphql } from 'lightning/graphql';
 import { getRecord, getFieldValue } from 'lightning/uiRecordApi';
+import FORM_FACTOR from '@salesforce/client/formFactor';
 import CONTACT_ACCOUNT_FIELD from '@salesforce/schema/Contact.AccountId';
 import OPPORTUNITY_ACCOUNT_FIELD from '@salesforce/schema/Opportunity.AccountId';
 import LOAD_FAILED from '@salesforce/label/c.PACT_Hub_Load_Failed';
@@ -288,6 +289,15 @@ export default class PactCustomerHub extends LightningElement {
     /** A contact or opportunity without an account has no customer to brief on. */
     get noAccount() {
         return Boolean(this.lookupFields) && this.lookupDone && !this.lookedUpAccountId;
+    }
+
+    /** On a phone the rep is usually just out of a conversation: capturing comes before reading. */
+    get composerFirst() {
+        return FORM_FACTOR === 'Small';
+    }
+
+    get composerAfterBriefing() {
+        return !this.composerFirst;
     }
 
     get noAccountText() {

@@ -145,6 +145,14 @@ describe('c-pact-customer-hub', () => {
         expect(activeGraphqlConfigs()).toHaveLength(0);
     });
 
+    it('shows the briefing before the composer on a desktop', async () => {
+        const element = await createHub();
+        const order = [
+            ...element.shadowRoot.querySelectorAll('c-pact-high-card-composer, c-pact-briefing, c-pact-timeline')
+        ].map((node) => node.tagName.toLowerCase());
+        expect(order).toEqual(['c-pact-briefing', 'c-pact-high-card-composer', 'c-pact-timeline']);
+    });
+
     it('is accessible', async () => {
         const element = await createHub();
         graphql.emit(customer, isHubQuery);

@@ -1,0 +1,34 @@
+import { createElement } from 'lwc';
+import PactCustomerHub from 'c/pactCustomerHub';
+import { graphql } from 'lightning/graphql';
+
+jest.mock('@salesforce/client/formFactor', () => ({ default: 'Small' }), { virtual: true });
+
+const customer = require('./data/customer.json');
+const flush = () => new Promise((resolve) => process.nextTick(resolve));
+
+describe('c-pact-customer-hub on a phone', () => {
+    afterEach(() => {
+        while (document.body.firstChild) document.body.removeChild(document.body.firstChild);
+        localStorage.clear();
+    });
+
+    it('puts the composer first, then the briefing and the timeline, still with one query', async () => {
+        const element = createElement('c-pact-customer-hub', { is: PactCustomerHub });
+        Object.assign(element, { recordId: '001Dn00000AbCdEIAV', objectApiName: 'Account' });
+        document.body.appendChild(element);
+        await flush();
+        graphql.emit(customer, (config) => Boolean(config?.variables?.accountId));
+        await flush();
+        const order = [
+            ...element.shadowRoot.querySelectorAll('c-pact-high-card-composer, c-pact-briefing, c-pact-timeline')
+        ].map((child) => child.tagName.toLowerCase());
+        expect(order).toEqual(['c-pact-high-card-composer', 'c-pact-briefing', 'c-pact-timeline']);
+        let requests = 0;
+        graphql.emit(undefined, (config) => {
+            if (config?.variables !== undefined) requests++;
+            return false;
+        });
+        expect(requests).toBe(1);
+    });
+});
