@@ -180,6 +180,29 @@ describe('PACT High Cards control', () => {
         expect(localStorage.getItem(draftKey(ACCOUNT_ID))).toBeNull();
     });
 
+    it('says so when the device is offline, and keeps the draft', async () => {
+        mounted = mount({ rows: [] });
+        await settle();
+        const online = jest.spyOn(window.navigator, 'onLine', 'get').mockReturnValue(false);
+        mounted.webAPI.createRecord.rejects(new TypeError('Failed to fetch'));
+        act(() => {
+            button(mounted as Mounted, 'Risk').click();
+        });
+        type(mounted, SAID);
+        act(() => {
+            button(mounted as Mounted, strings.Composer_Save).click();
+        });
+        await settle();
+        online.mockRestore();
+        const failure = mounted.container.querySelector('.pact-failure')?.textContent;
+        expect(failure).toBe(strings.Composer_Failed.replace('{0}', strings.Composer_Offline));
+        expect(JSON.parse(localStorage.getItem(draftKey(ACCOUNT_ID)) as string)).toEqual({
+            kind: 'Risk',
+            details: SAID
+        });
+        expect(button(mounted, strings.Composer_Retry)).toBeTruthy();
+    });
+
     it('refuses a low card with the rulebook message and sends nothing', async () => {
         mounted = mount();
         await settle();
@@ -202,7 +225,9 @@ describe('PACT High Cards control', () => {
             button(mounted as Mounted, strings.Composer_Save).click();
         });
         await settle();
-        expect(mounted.container.textContent).toContain(strings.Composer_KindRequired);
+        const group = mounted.container.querySelector('[role="group"]') as HTMLElement;
+        const described = document.getElementById(group.getAttribute('aria-describedby') as string);
+        expect(described?.textContent).toBe(strings.Composer_KindRequired);
         expect(mounted.container.textContent).toContain(message('PACT_Details_Specific'));
         expect(mounted.webAPI.createRecord.callCount).toBe(0);
     });

@@ -100,7 +100,12 @@ export function Composer({ accountId, webAPI, strings, storage, onSaved }: Compo
             <h3 id={`${idPrefix}-title`} className="pact-heading">
                 {strings.get('Composer_Title')}
             </h3>
-            <div role="group" aria-labelledby={`${idPrefix}-kind`} className="pact-kinds">
+            <div
+                role="group"
+                aria-labelledby={`${idPrefix}-kind`}
+                aria-describedby={kindMissing ? `${idPrefix}-kind-error` : undefined}
+                className="pact-kinds"
+            >
                 <span id={`${idPrefix}-kind`} className="pact-label">
                     {strings.get('Composer_KindLabel')}
                 </span>
