@@ -252,3 +252,15 @@ describe('sample plans', () => {
         for (const card of linked) expect(ref(card.Plan__c)?.Status__c).toBe('Held');
     });
 });
+
+describe('scratch org definition', () => {
+    const definition = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'config', 'project-scratch-def.json'), 'utf8'));
+
+    it('asks for an English Enterprise org with Lightning Experience', () => {
+        expect(definition).toMatchObject({
+            edition: 'Enterprise',
+            language: 'en_US',
+            settings: { lightningExperienceSettings: { enableS1DesktopEnabled: true } }
+        });
+    });
+});
