@@ -243,10 +243,6 @@ export default class PactHighCardComposer extends LightningElement {
         return deriveHeadline(this.details) || HEADLINE_HELP;
     }
 
-    get headlineMax() {
-        return LIMITS.headlineMax;
-    }
-
     get draftOffer() {
         return formatLabel(DRAFT_OFFER, formatDateTime(this.pendingDraft?.savedAt));
     }

@@ -231,6 +231,13 @@ export default class PactTimeline extends LightningElement {
     @api
     refresh() {
         if (!this.request) return Promise.resolve();
+        if (this.hubManaged && !this.isFiltered) {
+            // The hub refreshes its own first page and hands it over; extra pages are dropped, not re-fetched.
+            this.request = null;
+            this.loadingPage = false;
+            this.showPage(this._firstPage, false);
+            return Promise.resolve();
+        }
         if (this.request.after) {
             this.refreshPending = true;
             this.load({ after: null });

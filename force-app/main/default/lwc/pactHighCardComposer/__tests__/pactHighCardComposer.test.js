@@ -159,6 +159,21 @@ describe('c-pact-high-card-composer', () => {
         expect(errorFor(element, 'Needs_Action_By__c')).toBe(ruleMessage('PACT_Due_Needs_Owner'));
     });
 
+    it('explains a future date and an over-long headline instead of cutting or guessing', async () => {
+        const element = createComposer();
+        await flush();
+        chooseKind(element, 'Commitment');
+        type(element, 'lightning-textarea.pact-details', CUSTOMER_WORDS);
+        const headline = 'Spring order earlier: '.repeat(5);
+        type(element, 'lightning-input.pact-headline', headline);
+        type(element, 'lightning-input.pact-occurred-on', '2099-01-01');
+        await save(element);
+        expect(createRecord).not.toHaveBeenCalled();
+        expect(errorFor(element, 'Occurred_On__c')).toBe(ruleMessage('PACT_Occurred_Not_Future'));
+        expect(errorFor(element, 'Name')).toBe('c.PACT_Composer_Headline_Too_Long');
+        expect($(element, 'lightning-input.pact-headline').value).toBe(headline);
+    });
+
     it.each([
         ['empty', '', 'PACT_Details_Required'],
         ['whitespace only', '   \n\t  ', 'PACT_Details_Required'],
