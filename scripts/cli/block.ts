@@ -11,6 +11,7 @@ import { auditModel } from '../lib/audit';
 import { BlockRule, planBlockRules, renderBlockFolder, renderRollback } from '../lib/audit/block-rules';
 import { BLOCK_RULE_PREFIX, RULE_FORCING_VALIDATION } from '../lib/audit/activity-controls';
 import { connectToAlias, OrgConnection, PactRunError } from '../lib/salesforce/connection';
+import { deploySourceDir } from '../lib/salesforce/deploy';
 import { loadModel } from './audit';
 import { CliIo, EXIT, progress } from './io';
 
@@ -44,24 +45,10 @@ export function writeFolder(dir: string, files: Map<string, string>): void {
 }
 
 async function deploy(dir: string, conn: OrgConnection, io: CliIo): Promise<void> {
-    const { ComponentSet } = await import('@salesforce/source-deploy-retrieve');
     const spinner = progress(io);
     try {
         spinner.update('deploying the blocking rules');
-        const components = ComponentSet.fromSource(dir);
-        const operation = await components.deploy({ usernameOrConnection: conn as never });
-        const result = await operation.pollStatus({ frequency: 2000 as never, timeout: 600000 as never });
-        const response = result.response;
-        if (!response.success) {
-            const failures = result
-                .getFileResponses()
-                .filter((r) => r.state === 'Failed')
-                .map((r) => `  ${r.fullName}: ${'error' in r ? r.error : 'failed'}`);
-            throw new PactRunError(
-                `the org refused the rules (${response.status}):\n${failures.join('\n') || response.errorMessage || ''}`,
-                'server'
-            );
-        }
+        await deploySourceDir(dir, conn);
     } finally {
         spinner.done();
     }

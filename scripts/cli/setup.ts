@@ -1,3 +1,264 @@
-export async function setup(_a: string[], _io: unknown): Promise<number> {
-    return 2;
+/**
+ * pact setup --target-org ALIAS [--scratch] [--demo] [--fresh]
+ * Puts PACT into an org, one announced step at a time: (create a scratch org), (deploy the demo
+ * legacy org), deploy force-app, (deploy the demo's blocking rules), assign the admin permission
+ * set, import the sample data, print the org URL. Finished steps are kept in a git-ignored state
+ * file (.sf/pact-setup-ALIAS.json), so a second run resumes where a failure stopped it.
+ */
+import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import { connectToAlias, PactRunError } from '../lib/salesforce/connection';
+import { CliIo, EXIT, REPO_ROOT } from './io';
+
+export const SETUP_USAGE = `Usage: pact setup --target-org ALIAS [--scratch] [--demo] [--fresh]
+
+  --target-org ALIAS  the org to set up (log in first: sf org login web -a ALIAS)
+  --scratch           create a scratch org called ALIAS first (needs a Dev Hub: sf org login web -d)
+  --demo              first deploy a failing "legacy" org (tick boxes, a calls-per-rep report),
+                      then PACT, then the rules that block the tick boxes
+  --fresh             forget the steps a previous run finished
+
+Exit codes: 0 done, 2 a step failed (run the same command again to resume).
+`;
+
+/**
+ * The admin who runs setup gets PACT_Admin only: full access to high cards and plans to load and
+ * look after data. Rep, manager and executive sets are for the people in those roles; PACT_Manager
+ * would also let the admin write coaching notes, which belong to a rep and their manager.
+ */
+export const ADMIN_PERMISSION_SETS = ['PACT_Admin'];
+
+export const PATHS = {
+    scratchDef: 'config/project-scratch-def.json',
+    pact: 'force-app',
+    demoLegacy: 'config/demo-legacy-org',
+    demoBlocked: 'config/demo-legacy-org-blocked',
+    samplePlan: 'config/sample-data/plan.json'
+};
+
+/** What setup asks of Salesforce; tests replace it. Paths are relative to the repository root. */
+export interface SetupActions {
+    createScratch(alias: string, definitionFile: string): Promise<string>;
+    deploy(alias: string, dir: string): Promise<string>;
+    assignPermissionSets(alias: string, names: string[]): Promise<string>;
+    importData(alias: string, planFile: string): Promise<string>;
+    orgUrl(alias: string): Promise<string>;
+}
+
+interface Step {
+    id: string;
+    title: string;
+    run: () => Promise<string>;
+}
+
+export interface SetupState {
+    alias: string;
+    done: string[];
+    updatedAt: string;
+}
+
+export function stateFile(root: string, alias: string): string {
+    return path.join(root, '.sf', `pact-setup-${alias.replace(/[^A-Za-z0-9_.-]/g, '_')}.json`);
+}
+
+function planSteps(
+    alias: string,
+    options: { scratch: boolean; demo: boolean },
+    actions: SetupActions,
+    root: string
+): Step[] {
+    // Checked before the first step runs, so that a broken checkout does not leave half a setup.
+    const need = (relative: string) => {
+        if (!fs.existsSync(path.join(root, relative)))
+            throw new PactRunError(`${relative} is missing from this checkout`, 'input');
+        return relative;
+    };
+    const steps: Step[] = [];
+    if (options.scratch) {
+        steps.push({
+            id: 'create-scratch-org',
+            title: `Create the scratch org ${alias} from ${PATHS.scratchDef}`,
+            run: (
+                (def) => () =>
+                    actions.createScratch(alias, def)
+            )(need(PATHS.scratchDef))
+        });
+    }
+    if (options.demo) {
+        steps.push({
+            id: 'deploy-demo-legacy-org',
+            title: `Deploy the demo legacy org (${PATHS.demoLegacy}): tick boxes, a forcing rule, a calls-per-rep report`,
+            run: (
+                (dir) => () =>
+                    actions.deploy(alias, dir)
+            )(need(PATHS.demoLegacy))
+        });
+    }
+    steps.push({
+        id: 'deploy-pact',
+        title: `Deploy PACT (${PATHS.pact}): objects, rules, components, reports, permission sets`,
+        run: (
+            (dir) => () =>
+                actions.deploy(alias, dir)
+        )(need(PATHS.pact))
+    });
+    if (options.demo) {
+        steps.push({
+            id: 'deploy-blocking-rules',
+            title: `Deploy the rules that block the demo's tick boxes (${PATHS.demoBlocked}, written by pact block)`,
+            run: (
+                (dir) => () =>
+                    actions.deploy(alias, dir)
+            )(need(PATHS.demoBlocked))
+        });
+    }
+    steps.push(
+        {
+            id: 'assign-permission-sets',
+            title: `Give you (the admin) the permission set ${ADMIN_PERMISSION_SETS.join(', ')}`,
+            run: () => actions.assignPermissionSets(alias, ADMIN_PERMISSION_SETS)
+        },
+        {
+            id: 'import-sample-data',
+            title: `Import the sample customers, high cards and plans (${PATHS.samplePlan})`,
+            run: (
+                (plan) => () =>
+                    actions.importData(alias, plan)
+            )(need(PATHS.samplePlan))
+        },
+        { id: 'org-url', title: 'Find the org URL', run: () => actions.orgUrl(alias) }
+    );
+    return steps;
+}
+
+function readState(file: string, alias: string): SetupState {
+    if (!fs.existsSync(file)) return { alias, done: [], updatedAt: '' };
+    try {
+        const state = JSON.parse(fs.readFileSync(file, 'utf8')) as SetupState;
+        return Array.isArray(state.done) ? state : { alias, done: [], updatedAt: '' };
+    } catch {
+        throw new PactRunError(`${file} is not valid JSON: delete it or run with --fresh`, 'input');
+    }
+}
+
+function writeState(file: string, state: SetupState): void {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, `${JSON.stringify({ ...state, updatedAt: new Date().toISOString() }, null, 2)}\n`);
+}
+
+/** Runs the Salesforce CLI from node_modules with --json; resolves with its "result". */
+export function runSf(args: string[], root = REPO_ROOT): Promise<Record<string, unknown>> {
+    const bin = path.join(root, 'node_modules', '.bin', process.platform === 'win32' ? 'sf.cmd' : 'sf');
+    return new Promise((resolve, reject) => {
+        const child = spawn(bin, [...args, '--json'], {
+            cwd: root,
+            env: { ...process.env, SF_DISABLE_TELEMETRY: 'true', SF_AUTOUPDATE_DISABLE: 'true' }
+        });
+        let out = '';
+        child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+        child.stderr.on('data', () => undefined);
+        child.on('error', (error) =>
+            reject(new PactRunError(`cannot run the Salesforce CLI (${bin}): ${error.message}`, 'input'))
+        );
+        child.on('close', (code) => {
+            let parsed: { status?: number; result?: Record<string, unknown>; message?: string } = {};
+            try {
+                parsed = JSON.parse(out.slice(out.indexOf('{')));
+            } catch {
+                /* not JSON: reported below */
+            }
+            if (code === 0 && parsed.status === 0) resolve(parsed.result ?? {});
+            else {
+                const message = parsed.message ?? (out.trim().slice(0, 500) || `exit code ${code}`);
+                reject(new PactRunError(`sf ${args.slice(0, 3).join(' ')} failed: ${message}`, 'server'));
+            }
+        });
+    });
+}
+
+/** The real actions: the Salesforce CLI for org work, source-deploy-retrieve for deployments. */
+export function salesforceActions(root = REPO_ROOT): SetupActions {
+    return {
+        async createScratch(alias, definitionFile) {
+            const result = await runSf(
+                ['org', 'create', 'scratch', '-f', definitionFile, '-a', alias, '--duration-days', '7'],
+                root
+            );
+            return `created ${String(result.username ?? alias)}`;
+        },
+        async deploy(alias, dir) {
+            const { deploySourceDir } = await import('../lib/salesforce/deploy');
+            const { components } = await deploySourceDir(path.join(root, dir), await connectToAlias(alias));
+            return `${components} components deployed`;
+        },
+        async assignPermissionSets(alias, names) {
+            await runSf(['org', 'assign', 'permset', ...names.flatMap((n) => ['-n', n]), '-o', alias], root);
+            return `assigned ${names.join(', ')}`;
+        },
+        async importData(alias, planFile) {
+            const result = await runSf(['data', 'import', 'tree', '-p', planFile, '-o', alias], root);
+            return `${Array.isArray(result) ? result.length : 'all'} records imported`;
+        },
+        async orgUrl(alias) {
+            const result = await runSf(['org', 'open', '-o', alias, '--url-only'], root);
+            return String(result.url ?? '');
+        }
+    };
+}
+
+export async function setup(argv: string[], io: CliIo, actions?: SetupActions, root = REPO_ROOT): Promise<number> {
+    const { values } = parseArgs({
+        args: argv,
+        options: {
+            'target-org': { type: 'string', short: 'o' },
+            scratch: { type: 'boolean', default: false },
+            demo: { type: 'boolean', default: false },
+            fresh: { type: 'boolean', default: false },
+            help: { type: 'boolean', short: 'h', default: false }
+        },
+        strict: true
+    });
+    if (values.help) {
+        io.stdout(SETUP_USAGE);
+        return EXIT.clean;
+    }
+    const alias = values['target-org'];
+    if (!alias) throw new PactRunError('say which org: --target-org ALIAS', 'input');
+    const steps = planSteps(
+        alias,
+        { scratch: values.scratch, demo: values.demo },
+        actions ?? salesforceActions(root),
+        root
+    );
+    const file = stateFile(root, alias);
+    const state = values.fresh ? { alias, done: [], updatedAt: '' } : readState(file, alias);
+    const shownFile = path.relative(root, file);
+    let url = '';
+    for (const [index, step] of steps.entries()) {
+        const label = `[${index + 1}/${steps.length}] ${step.title}`;
+        // The URL is looked up every time: it is the point of the last line.
+        if (state.done.includes(step.id) && step.id !== 'org-url') {
+            io.stdout(`${label}: already done (${shownFile})\n`);
+            continue;
+        }
+        io.stdout(`${label} ...\n`);
+        try {
+            const detail = await step.run();
+            if (step.id === 'org-url') url = detail;
+            else io.stdout(`      done: ${detail}\n`);
+        } catch (error) {
+            const message = error instanceof Error ? error.message : String(error);
+            io.stderr(
+                `      failed: ${message}\n` +
+                    `Fix the cause and run the same command again: the ${state.done.length} finished step(s) are kept in ${shownFile}.\n`
+            );
+            return EXIT.failed;
+        }
+        if (!state.done.includes(step.id)) state.done.push(step.id);
+        writeState(file, state);
+    }
+    io.stdout(`\nPACT is set up in ${alias}: ${url}\nOpen the PACT app from the App Launcher.\n`);
+    return EXIT.clean;
 }
