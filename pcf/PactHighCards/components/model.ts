@@ -1,3 +1,4 @@
+/// <reference types="powerapps-component-framework" />
 /**
  * Pure logic of the High Cards control: Dataverse option values, reading dataset rows, building the
  * createRecord payload and keeping drafts. The content rules come from the one PACT rulebook.
