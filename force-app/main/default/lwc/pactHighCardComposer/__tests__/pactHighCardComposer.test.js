@@ -276,6 +276,28 @@ describe('c-pact-high-card-composer', () => {
         expect(localStorage.getItem(draftKey(USER_ID, ACCOUNT_ID))).toBeNull();
     });
 
+    it('holds the form still while the save is on its way, so no new words are cleared with it', async () => {
+        let confirm;
+        createRecord.mockReturnValue(new Promise((resolve) => (confirm = resolve)));
+        const element = createComposer();
+        await flush();
+        chooseKind(element, 'Request');
+        type(element, 'lightning-textarea.pact-details', CUSTOMER_WORDS);
+        await save(element);
+        expect($(element, 'lightning-textarea.pact-details').disabled).toBe(true);
+        expect($(element, 'button[data-value="Risk"]').disabled).toBe(true);
+        expect($(element, 'lightning-button.pact-save').label).toBe('c.PACT_Composer_Saving');
+        // A second Ctrl+Enter while saving does not send the card twice.
+        $(element, 'lightning-textarea.pact-details').dispatchEvent(
+            new KeyboardEvent('keydown', { key: 'Enter', ctrlKey: true, bubbles: true, composed: true })
+        );
+        expect(createRecord).toHaveBeenCalledTimes(1);
+        confirm(createRecordSuccess);
+        await flush();
+        expect($(element, 'lightning-textarea.pact-details').disabled).toBe(false);
+        expect($(element, 'lightning-button.pact-save').label).toBe('c.PACT_Composer_Save');
+    });
+
     it('keeps drafts apart per record', async () => {
         const element = createComposer();
         await flush();
