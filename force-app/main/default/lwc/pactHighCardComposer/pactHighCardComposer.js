@@ -234,7 +234,7 @@ export default class PactHighCardComposer extends LightningElement {
         return [{ value: '', label: NONE_LABEL }, ...(this.opportunities ?? [])];
     }
 
-    get contactFilter() {
+    get accountFilter() {
         const accountId = this.effectiveAccountId;
         return accountId ? { criteria: [{ fieldPath: 'AccountId', operator: 'eq', value: accountId }] } : undefined;
     }
