@@ -1,6 +1,8 @@
 import { LightningElement, api, wire } from 'lwc';
 import { gql, graphql } from 'lightning/graphql';
 import { getRecord, getFieldValue } from 'lightning/uiRecordApi';
+import { subscribe, unsubscribe, MessageContext } from 'lightning/messageService';
+import HIGH_CARD_SAVED from '@salesforce/messageChannel/PACT_High_Card_Saved__c';
 import FORM_FACTOR from '@salesforce/client/formFactor';
 import CONTACT_ACCOUNT_FIELD from '@salesforce/schema/Contact.AccountId';
 import OPPORTUNITY_ACCOUNT_FIELD from '@salesforce/schema/Opportunity.AccountId';
@@ -222,6 +224,23 @@ export default class PactCustomerHub extends LightningElement {
     result;
     lookedUpAccountId;
     lookupDone = false;
+    subscription;
+
+    @wire(MessageContext) messageContext;
+
+    connectedCallback() {
+        // A card saved by the quick action or a composer placed on its own also belongs on this page.
+        this.subscription = subscribe(this.messageContext, HIGH_CARD_SAVED, (message) => this.handleMessage(message));
+    }
+
+    disconnectedCallback() {
+        unsubscribe(this.subscription);
+        this.subscription = undefined;
+    }
+
+    handleMessage(message) {
+        if (message?.accountId && message.accountId === this.accountId) this.handleSaved();
+    }
 
     // On a contact or opportunity page the customer is its account. The page has loaded that record
     // already, so this read comes from the client cache and adds no GraphQL request.

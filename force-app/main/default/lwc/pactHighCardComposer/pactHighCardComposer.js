@@ -2,6 +2,8 @@ import { LightningElement, api, wire } from 'lwc';
 import { createRecord, getRecord, getFieldValue } from 'lightning/uiRecordApi';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import { CloseActionScreenEvent } from 'lightning/actions';
+import { publish, MessageContext } from 'lightning/messageService';
+import HIGH_CARD_SAVED from '@salesforce/messageChannel/PACT_High_Card_Saved__c';
 import USER_ID from '@salesforce/user/Id';
 import HIGH_CARD_OBJECT from '@salesforce/schema/High_Card__c';
 import NAME_FIELD from '@salesforce/schema/High_Card__c.Name';
@@ -160,6 +162,8 @@ export default class PactHighCardComposer extends LightningElement {
         if (this.objectApiName === 'Opportunity') this.opportunityId = this.recordId;
         this.pendingDraft = loadDraft(USER_ID, this.draftRecordId);
     }
+
+    @wire(MessageContext) messageContext;
 
     // Standalone on a contact or opportunity page: the account comes from the page record (cached by the page).
     @wire(getRecord, { recordId: '$accountLookupRecordId', fields: '$accountLookupFields' })
@@ -448,7 +452,7 @@ export default class PactHighCardComposer extends LightningElement {
         this.persistDraft();
         try {
             const record = await createRecord({ apiName: HIGH_CARD_OBJECT.objectApiName, fields });
-            this.saved(record?.id);
+            this.saved(record?.id, fields[ACCOUNT_FIELD.fieldApiName]);
         } catch (error) {
             this.showSaveError(error);
         } finally {
@@ -456,7 +460,7 @@ export default class PactHighCardComposer extends LightningElement {
         }
     }
 
-    saved(recordId) {
+    saved(recordId, accountId) {
         clearDraft(USER_ID, this.draftRecordId);
         this.kind = '';
         this.details = '';
@@ -470,6 +474,9 @@ export default class PactHighCardComposer extends LightningElement {
         this.opportunityId = this.objectApiName === 'Opportunity' ? this.recordId : '';
         this.fieldErrors = {};
         this.dispatchEvent(new CustomEvent('highcardsaved', { detail: { recordId } }));
+        // On its own (page component, quick action) the hub or timeline elsewhere on the page learns of the
+        // card this way; inside the hub the event above is enough.
+        if (!this.accountId) publish(this.messageContext, HIGH_CARD_SAVED, { recordId, accountId });
         this.dispatchEvent(new ShowToastEvent({ title: SAVED_TOAST, variant: 'success' }));
         // Closes the panel when the composer runs as a quick action; nothing listens on a page.
         this.dispatchEvent(new CloseActionScreenEvent());

@@ -1,5 +1,7 @@
 import { LightningElement, api, wire } from 'lwc';
 import { gql, graphql } from 'lightning/graphql';
+import { subscribe, unsubscribe, MessageContext } from 'lightning/messageService';
+import HIGH_CARD_SAVED from '@salesforce/messageChannel/PACT_High_Card_Saved__c';
 import { KIND_OPTIONS, THEME_OPTIONS } from 'c/pactPicklists';
 import TITLE from '@salesforce/label/c.PACT_Timeline_Title';
 import FILTER_KIND from '@salesforce/label/c.PACT_Timeline_Filter_Kind';
@@ -133,8 +135,20 @@ export default class PactTimeline extends LightningElement {
         }
     }
 
+    @wire(MessageContext) messageContext;
+    subscription;
+
     connectedCallback() {
-        if (!this.hubManaged && this.customerId) this.load({ after: null });
+        if (this.hubManaged) return; // the hub hears about saves and hands over its refreshed page
+        if (this.customerId) this.load({ after: null });
+        this.subscription = subscribe(this.messageContext, HIGH_CARD_SAVED, (message) => {
+            if (message?.accountId && message.accountId === this.customerId) this.refresh();
+        });
+    }
+
+    disconnectedCallback() {
+        if (this.subscription) unsubscribe(this.subscription);
+        this.subscription = undefined;
     }
 
     get customerId() {

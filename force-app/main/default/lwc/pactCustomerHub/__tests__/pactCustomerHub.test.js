@@ -2,6 +2,7 @@ import { createElement } from 'lwc';
 import PactCustomerHub from 'c/pactCustomerHub';
 import { graphql } from 'lightning/graphql';
 import { getRecord, createRecord } from 'lightning/uiRecordApi';
+import { subscribe, unsubscribe } from 'lightning/messageService';
 
 const customer = require('./data/customer.json');
 const customerEmpty = require('./data/customerEmpty.json');
@@ -89,6 +90,24 @@ describe('c-pact-customer-hub', () => {
         await flush();
         expect(refresh).toHaveBeenCalledTimes(1);
         expect(activeGraphqlConfigs()).toHaveLength(1);
+    });
+
+    it('refreshes when a composer elsewhere on the page (quick action) saves a card for this customer', async () => {
+        const refresh = jest.fn().mockResolvedValue(undefined);
+        subscribe.mockClear();
+        const element = await createHub();
+        graphql.emit(customer, isHubQuery, refresh);
+        await flush();
+        expect(subscribe).toHaveBeenCalledTimes(1);
+        expect(subscribe.mock.calls[0][1]).toBe('PACT_High_Card_Saved__c');
+        const onMessage = subscribe.mock.calls[0][2];
+        onMessage({ recordId: 'a01Dn00000HcQk1IAF', accountId: '001Dn00000ZzYyXIAV' });
+        expect(refresh).not.toHaveBeenCalled();
+        onMessage({ recordId: 'a01Dn00000HcQk1IAF', accountId: ACCOUNT_ID });
+        await flush();
+        expect(refresh).toHaveBeenCalledTimes(1);
+        document.body.removeChild(element);
+        expect(unsubscribe).toHaveBeenCalled();
     });
 
     it('passes an empty customer through for the children to show their empty states', async () => {

@@ -1,6 +1,7 @@
 import { createElement } from 'lwc';
 import PactHighCardComposer from 'c/pactHighCardComposer';
 import { createRecord } from 'lightning/uiRecordApi';
+import { publish } from 'lightning/messageService';
 import { draftKey } from 'c/pactDrafts';
 import { RULES, LIMITS } from 'c/pactRules';
 
@@ -55,6 +56,7 @@ describe('c-pact-high-card-composer', () => {
         while (document.body.firstChild) document.body.removeChild(document.body.firstChild);
         localStorage.clear();
         createRecord.mockReset();
+        publish.mockClear();
     });
 
     it('offers every kind as a pressed/unpressed button, not a dropdown', async () => {
@@ -296,6 +298,27 @@ describe('c-pact-high-card-composer', () => {
         await flush();
         expect($(element, 'lightning-textarea.pact-details').disabled).toBe(false);
         expect($(element, 'lightning-button.pact-save').label).toBe('c.PACT_Composer_Save');
+    });
+
+    it('tells the rest of the page about the card when it runs on its own, not inside the hub', async () => {
+        createRecord.mockResolvedValue(createRecordSuccess);
+        const element = createComposer();
+        await flush();
+        chooseKind(element, 'Request');
+        type(element, 'lightning-textarea.pact-details', CUSTOMER_WORDS);
+        await save(element);
+        expect(publish).toHaveBeenCalledTimes(1);
+        expect(publish.mock.calls[0][1]).toBe('PACT_High_Card_Saved__c');
+        expect(publish.mock.calls[0][2]).toEqual({ recordId: createRecordSuccess.id, accountId: ACCOUNT_ID });
+        document.body.removeChild(element);
+
+        const inHub = createComposer({ accountId: ACCOUNT_ID, contacts: [], opportunities: [] });
+        await flush();
+        chooseKind(inHub, 'Request');
+        type(inHub, 'lightning-textarea.pact-details', CUSTOMER_WORDS);
+        await save(inHub);
+        expect(createRecord).toHaveBeenCalledTimes(2);
+        expect(publish).toHaveBeenCalledTimes(1);
     });
 
     it('keeps drafts apart per record', async () => {

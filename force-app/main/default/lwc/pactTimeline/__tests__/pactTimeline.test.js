@@ -1,6 +1,7 @@
 import { createElement } from 'lwc';
 import PactTimeline from 'c/pactTimeline';
 import { graphql } from 'lightning/graphql';
+import { subscribe } from 'lightning/messageService';
 
 // The first page is what pactCustomerHub's query returns; later pages and filters are this component's own query.
 const customer = require('../../pactCustomerHub/__tests__/data/customer.json');
@@ -214,6 +215,23 @@ describe('c-pact-timeline', () => {
         // The first page may come from the client cache, so it is fetched again once it is shown.
         expect(refresh).toHaveBeenCalledTimes(1);
         expect(headlines(element)).toHaveLength(20);
+    });
+
+    it('on its own, shows a card saved elsewhere on the page; inside the hub it leaves that to the hub', async () => {
+        const refresh = jest.fn().mockResolvedValue(undefined);
+        subscribe.mockClear();
+        await createTimeline();
+        expect(subscribe).not.toHaveBeenCalled();
+
+        await createTimeline({ recordId: ACCOUNT_ID, objectApiName: 'Account' });
+        graphql.emit({ uiapi: { query: { High_Card__c: FIRST_PAGE } } }, isTimelineQuery, refresh);
+        await flush();
+        expect(subscribe).toHaveBeenCalledTimes(1);
+        const onMessage = subscribe.mock.calls[0][2];
+        onMessage({ recordId: 'a01Dn00000HcQk1IAF', accountId: '001Dn00000ZzYyXIAV' });
+        expect(refresh).not.toHaveBeenCalled();
+        onMessage({ recordId: 'a01Dn00000HcQk1IAF', accountId: ACCOUNT_ID });
+        expect(refresh).toHaveBeenCalledTimes(1);
     });
 
     it('is accessible', async () => {
