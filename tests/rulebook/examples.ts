@@ -264,6 +264,42 @@ export const HIGH_CARD_EXAMPLES: Example[] = [
         rejectedBy: []
     },
     {
+        name: 'activity word before a request in Arabic',
+        object: 'High_Card__c',
+        record: card('Called: العميل يطلب خصمًا بنسبة ٥٪ على طلبية الربع القادم', { Kind__c: 'Request' }),
+        rejectedBy: []
+    },
+    {
+        name: 'activity word before a request in Chinese',
+        object: 'High_Card__c',
+        record: card('Visited: 客户要求下个月前报价，并确认交货时间', { Kind__c: 'Request', Theme__c: 'Delivery' }),
+        rejectedBy: []
+    },
+    {
+        name: 'a script without spaces is never judged a low card, even a name after an activity word',
+        object: 'High_Card__c',
+        record: card('Called 王经理, left a voicemail'),
+        rejectedBy: []
+    },
+    {
+        name: 'accented names and words count as content',
+        object: 'High_Card__c',
+        record: card('Called Müller: Preiserhöhung über 5 % wird nicht akzeptiert'),
+        rejectedBy: []
+    },
+    {
+        name: 'emoji do not turn a low card into content',
+        object: 'High_Card__c',
+        record: card('Called the customer today 👍 left voicemail 📞'),
+        rejectedBy: [LOW]
+    },
+    {
+        name: 'curly quotes and dashes are separators',
+        object: 'High_Card__c',
+        record: card('Followed up with Dana — left a message … “no answer”'),
+        rejectedBy: [LOW]
+    },
+    {
         name: 'short right-to-left text',
         object: 'High_Card__c',
         record: card('הלקוח מרוצה'),

@@ -18,7 +18,9 @@ describe('isLowCard', () => {
         'Had a meeting with Acme procurement team',
         'Quick call with Jordan, no answer',
         'Sent the proposal via email again',
-        'Zoom meeting with the client team this morning'
+        'Zoom meeting with the client team this morning',
+        'Called 👍👍 left voicemail',
+        'Followed up with Dana — left a message … “no answer”'
     ])('%j only says that something happened', (details) => {
         expect(isLowCard(details)).toBe(true);
     });
@@ -31,6 +33,10 @@ describe('isLowCard', () => {
         'Meeting held; CFO said budget for the second warehouse is approved',
         '<b>Buyer</b> says the portal logs them out every 5 minutes',
         'العميل يطلب خصمًا بنسبة ٥٪ على طلبية الربع القادم',
+        'Called: العميل يطلب خصمًا بنسبة ٥٪ على طلبية الربع القادم',
+        'Visited: 客户要求下个月前报价，并确认交货时间',
+        'Called Müller: Preiserhöhung über 5 % wird nicht akzeptiert',
+        'Звонил: клиент просит скидку 5% на следующий заказ',
         ''
     ])('%j is not a low card', (details) => {
         expect(isLowCard(details)).toBe(false);

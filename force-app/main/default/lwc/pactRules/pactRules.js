@@ -48,8 +48,19 @@ export const LIMITS = Object.freeze({
 // Low-card patterns. Written without backslashes so the same text is valid in a JavaScript
 // RegExp and in a Salesforce formula string (Java regex, whole-string match). Both are applied
 // to " " + lower(details) + " ".
-const WORD = "[a-z0-9']";
-const SEP = "[^a-z0-9']";
+// Letters of other scripts (accented Latin, Greek, Cyrillic, Hebrew, Arabic, Indic, CJK, Hangul...)
+// are word characters, so "Called: <a request in Arabic>" counts as content, not as a low card.
+// Only ranges inside the Basic Multilingual Plane: JavaScript matches UTF-16 code units and Java
+// matches code points, so emoji and other astral characters are separators on both sides. The
+// \u escapes are JavaScript source only; the pattern (and the formula) holds the characters.
+const OTHER_SCRIPTS = '\u00C0-\u1FFE\u2C00-\uD7FB\uF900-\uFEFC';
+const WORD = `[a-z0-9'${OTHER_SCRIPTS}]`;
+const SEP = `[^a-z0-9'${OTHER_SCRIPTS}]`;
+// Thai, Lao, Myanmar, Khmer, CJK and Yi are written without spaces between words, so a whole
+// clause would count as one "name"; text in these scripts is never judged a low card.
+const UNSPACED_SCRIPTS = '\u0E00-\u0EFF\u1000-\u109F\u1780-\u17FF\u2E80-\uA4CF\uF900-\uFAFF';
+/** Matches text without any character of a script written without spaces. */
+export const SPACED_TEXT_PATTERN = `[^${UNSPACED_SCRIPTS}]*`;
 /** @param {string[]} words */
 const alternation = (words) =>
     `(?:${[...new Set(words)].sort((a, b) => b.length - a.length || a.localeCompare(b)).join('|')})`;
@@ -62,6 +73,7 @@ export const ONLY_ACTIVITY_PATTERN =
     `${SEP}*(?:${alternation([...ACTIVITY_WORDS, ...FILLER_WORDS])}${SEP}+)*` +
     `(?:${WORD}+${SEP}+(?:${alternation([...ACTIVITY_WORDS, ...FILLER_WORDS])}${SEP}+)*){0,${LIMITS.lowCardMaxContentWords}}`;
 
+const SPACED_TEXT_REGEX = new RegExp(`^(?:${SPACED_TEXT_PATTERN})$`);
 const ACTIVITY_REGEX = new RegExp(`^(?:${ACTIVITY_PATTERN})$`);
 const ONLY_ACTIVITY_REGEX = new RegExp(`^(?:${ONLY_ACTIVITY_PATTERN})$`);
 
@@ -78,7 +90,7 @@ export function isLowCard(details) {
     const value = text(details);
     if (value.trim().length >= LIMITS.lowCardMaxLength) return false;
     const padded = ` ${value.toLowerCase()} `;
-    return ACTIVITY_REGEX.test(padded) && ONLY_ACTIVITY_REGEX.test(padded);
+    return SPACED_TEXT_REGEX.test(padded) && ACTIVITY_REGEX.test(padded) && ONLY_ACTIVITY_REGEX.test(padded);
 }
 
 /**
@@ -161,6 +173,7 @@ export const RULES = [
             'This only says that something happened (a call, a visit, an email). PACT keeps what the customer said or did: add their words, a request, a commitment or a concern. Nobody counts calls here.',
         formula:
             `AND(LEN(TRIM(Details__c)) < ${LIMITS.lowCardMaxLength}, ` +
+            `REGEX(" " & LOWER(Details__c) & " ", "${SPACED_TEXT_PATTERN}"), ` +
             `REGEX(" " & LOWER(Details__c) & " ", "${ACTIVITY_PATTERN}"), ` +
             `REGEX(" " & LOWER(Details__c) & " ", "${ONLY_ACTIVITY_PATTERN}"))`,
         violates: (r) => isLowCard(text(r.Details__c))
