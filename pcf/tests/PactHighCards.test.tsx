@@ -2,7 +2,10 @@ import { Simulate } from 'react-dom/test-utils';
 import { act } from 'react-dom/test-utils';
 import { RULES, deriveHeadline } from '../../force-app/main/default/lwc/pactRules/pactRules';
 import { draftKey } from '../PactHighCards/components/model';
+import { registerSa11yMatcher } from '@sa11y/jest';
 import { ACCOUNT_ID, Mounted, loadResx, mount, sampleRows, settle } from './harness';
+
+registerSa11yMatcher();
 
 const strings = loadResx();
 const message = (rule: string) => RULES.find((r) => r.name === rule)?.message as string;
@@ -256,6 +259,15 @@ describe('PACT High Cards control', () => {
         expect(mounted.container.querySelector('.pact-alert')?.textContent).toContain('Legal review pending');
         expect(mounted.webAPI.retrieveRecord.callCount).toBe(0);
     });
+
+    it('passes the axe accessibility rules with the alert, cards and a refused save on screen', async () => {
+        mounted = mount({ rows: sampleRows(3), accountAlert: 'On credit hold - refer to accounts receivable' });
+        await settle();
+        type(mounted, 'Called, left voicemail');
+        act(() => ctrlEnter(mounted as Mounted));
+        await settle();
+        await expect(mounted.container).toBeAccessible();
+    }, 60000);
 
     it('labels every input and keeps every control reachable by keyboard', async () => {
         mounted = mount();
