@@ -9,7 +9,7 @@ import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import JSZip from 'jszip';
 
-export type CallKind = 'query' | 'retrieve' | 'checkRetrieveStatus' | 'other';
+export type CallKind = 'query' | 'retrieve' | 'checkRetrieveStatus' | 'deploy' | 'checkDeployStatus' | 'other';
 
 export interface Fault {
     on: CallKind | 'any';
@@ -29,6 +29,8 @@ export interface FakeOrgOptions {
     privateReports?: string[];
     faults?: Fault[];
     token?: string;
+    /** Makes every deploy fail with this problem on each component. */
+    deployProblem?: string;
 }
 
 export interface FakeOrg {
@@ -37,6 +39,8 @@ export interface FakeOrg {
     calls: { kind: CallKind; method: string; url: string; status: number }[];
     /** Members requested by the last retrieve, by metadata type. */
     lastRetrieve?: Record<string, string[]>;
+    /** Files of each deployed zip, with their content. */
+    deployed: Map<string, string>[];
     close(): Promise<void>;
 }
 
@@ -177,7 +181,7 @@ export async function startFakeOrg(options: FakeOrgOptions): Promise<FakeOrg> {
     const retrieves = new Map<string, { types: Record<string, string[]>; polls: number }>();
     const faults = (options.faults ?? []).map((f) => ({ ...f, left: f.times ?? 1 }));
     const calls: FakeOrg['calls'] = [];
-    const org = {} as FakeOrg;
+    const org = { deployed: [] } as unknown as FakeOrg;
 
     const page = (records: Row[], offset: number, cursor: string) => {
         const slice = records.slice(offset, offset + pageSize);
@@ -196,11 +200,15 @@ export async function startFakeOrg(options: FakeOrgOptions): Promise<FakeOrg> {
         const kind: CallKind =
             path.startsWith('/services/data/') && path.includes('/query')
                 ? 'query'
-                : soap && body.includes('<checkRetrieveStatus')
-                  ? 'checkRetrieveStatus'
-                  : soap && body.includes('<retrieve')
-                    ? 'retrieve'
-                    : 'other';
+                : soap && body.includes('<checkDeployStatus')
+                  ? 'checkDeployStatus'
+                  : soap && body.includes('<deploy>')
+                    ? 'deploy'
+                    : soap && body.includes('<checkRetrieveStatus')
+                      ? 'checkRetrieveStatus'
+                      : soap && body.includes('<retrieve')
+                        ? 'retrieve'
+                        : 'other';
         const fault = faults.find((f) => f.left > 0 && (f.on === kind || f.on === 'any'));
         if (fault) {
             fault.left--;
@@ -293,6 +301,60 @@ export async function startFakeOrg(options: FakeOrgOptions): Promise<FakeOrg> {
                 )
             };
         }
+        if (kind === 'deploy') {
+            const zip = await JSZip.loadAsync(/<ZipFile>([^<]*)<\/ZipFile>/.exec(body)?.[1] ?? '', { base64: true });
+            const files = new Map<string, string>();
+            for (const entry of Object.values(zip.files))
+                if (!entry.dir) files.set(entry.name, await entry.async('string'));
+            org.deployed.push(files);
+            const id = `0Af${String(org.deployed.length).padStart(12, '0')}AAA`;
+            return {
+                kind,
+                status: 200,
+                type: 'text/xml',
+                body: soapEnvelope(
+                    `<deployResponse><result><done>false</done><id>${id}</id><state>Queued</state></result></deployResponse>`
+                )
+            };
+        }
+        if (kind === 'checkDeployStatus') {
+            const id = /<asyncProcessId>([^<]*)<\/asyncProcessId>/.exec(body)?.[1] ?? '';
+            const files = org.deployed[Number(id.slice(3, 15)) - 1] ?? new Map<string, string>();
+            const rules = [...files].flatMap(([file, xml]) => {
+                const object = /objects\/(.+)\.object$/.exec(file)?.[1];
+                return object
+                    ? [...xml.matchAll(/<validationRules>[\s\S]*?<fullName>([^<]+)</g)].map((m) => `${object}.${m[1]}`)
+                    : [];
+            });
+            const problem = options.deployProblem;
+            const details = rules
+                .map((name) =>
+                    problem
+                        ? `<componentFailures><changed>false</changed><componentType>ValidationRule</componentType><created>false</created><deleted>false</deleted><fileName>objects/${name.split('.')[0]}.object</fileName><fullName>${name}</fullName><problem>${problem}</problem><problemType>Error</problemType><success>false</success></componentFailures>`
+                        : `<componentSuccesses><changed>true</changed><componentType>ValidationRule</componentType><created>true</created><deleted>false</deleted><fileName>objects/${name.split('.')[0]}.object</fileName><fullName>${name}</fullName><success>true</success></componentSuccesses>`
+                )
+                .join('');
+            const status = problem ? 'Failed' : 'Succeeded';
+            return {
+                kind,
+                status: 200,
+                type: 'text/xml',
+                body: soapEnvelope(
+                    `<checkDeployStatusResponse><result><checkOnly>false</checkOnly><details>${details}</details><done>true</done><id>${id}</id><ignoreWarnings>false</ignoreWarnings><numberComponentErrors>${problem ? rules.length : 0}</numberComponentErrors><numberComponentsDeployed>${problem ? 0 : rules.length}</numberComponentsDeployed><numberComponentsTotal>${rules.length}</numberComponentsTotal><numberTestErrors>0</numberTestErrors><numberTestsCompleted>0</numberTestsCompleted><numberTestsTotal>0</numberTestsTotal><rollbackOnError>true</rollbackOnError><runTestsEnabled>false</runTestsEnabled><status>${status}</status><success>${!problem}</success></result></checkDeployStatusResponse>`
+                )
+            };
+        }
+        // What @salesforce/core asks when it builds a connection from an access token.
+        const json = (value: unknown) => ({ kind, status: 200, type: 'application/json', body: JSON.stringify(value) });
+        if (path === '/services/oauth2/userinfo') {
+            return json({
+                preferred_username: 'admin@example.com',
+                organization_id: ORG_ID,
+                user_id: '005000000000001AAA'
+            });
+        }
+        if (/\/sobjects\/User\//.test(path)) return json({ Id: '005000000000001AAA', Username: 'admin@example.com' });
+        if (path === '/services/data') return json([{ label: 'Spring', url: `/services/data/v${API}`, version: API }]);
         return {
             kind,
             status: 404,

@@ -1,0 +1,75 @@
+/**
+ * pact block --apply against the local fake org: the rules go out through
+ * @salesforce/source-deploy-retrieve (Metadata API deploy + checkDeployStatus), the rollback first.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { main } from '../../scripts/cli/main';
+import type { OrgConnection } from '../../scripts/lib/salesforce/connection';
+import { FakeOrg, startFakeOrg } from './fake-org/server';
+import { REPO, memoryIo, readTree } from './helpers';
+
+const DEMO = path.join(REPO, 'config', 'demo-legacy-org');
+
+/** A @salesforce/core Connection (what SDR needs) from an access token, as `sf org login access-token` makes. */
+async function coreConnection(fake: FakeOrg): Promise<OrgConnection> {
+    const { AuthInfo, Connection } = await import('@salesforce/core');
+    const authInfo = await AuthInfo.create({
+        accessTokenOptions: { accessToken: fake.accessToken, instanceUrl: fake.instanceUrl, loginUrl: fake.instanceUrl }
+    });
+    return (await Connection.create({ authInfo })) as unknown as OrgConnection;
+}
+
+// Loading @salesforce/core and source-deploy-retrieve takes seconds on a busy machine.
+jest.setTimeout(60000);
+
+describe('pact block --apply', () => {
+    let org: FakeOrg;
+    let workDir: string;
+    afterEach(async () => {
+        await org.close();
+        fs.rmSync(workDir, { recursive: true, force: true });
+    });
+    beforeEach(() => {
+        workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pact-apply-'));
+    });
+
+    async function apply(deployProblem?: string) {
+        org = await startFakeOrg({ files: new Map(), deployProblem });
+        const { io, stdout, stderr } = memoryIo({ cwd: workDir, connect: () => coreConnection(org) });
+        const status = await main(
+            ['block', '--source-dir', DEMO, '--target-org', 'demo', '--apply', '--output', 'rules'],
+            io
+        );
+        return { status, stdout: stdout(), stderr: stderr() };
+    }
+
+    it('deploys one rule per object and tells how to roll back', async () => {
+        const result = await apply();
+        expect([result.status, result.stderr]).toEqual([0, expect.stringContaining('Lead.Demo_Before_Qualified')]);
+        expect(result.stdout).toContain('Deployed 4 rule(s) to demo');
+        expect(result.stdout).toContain('sf project deploy start --metadata-dir rules-rollback -o demo');
+        expect(org.deployed).toHaveLength(1);
+        const files = org.deployed[0];
+        expect([...files.keys()].filter((f) => f.endsWith('.object')).sort()).toEqual(
+            ['Contact', 'Event', 'Lead', 'Task'].map((o) => `objects/${o}.object`)
+        );
+        expect(files.get('objects/Task.object')).toContain('<fullName>PACT_Block_Low_Card_Ticks</fullName>');
+        expect(files.get('objects/Task.object')).toContain('ISCHANGED(Left_Voicemail__c)');
+        expect(files.get('package.xml')).toMatch(/<members>Task\.PACT_Block_Low_Card_Ticks<\/members>/);
+        expect(readTree(path.join(workDir, 'rules-rollback')).get('destructiveChanges.xml')).toContain(
+            '<members>Lead.PACT_Block_Low_Card_Ticks</members>'
+        );
+    });
+
+    it("reports the org's refusal with exit 2 and keeps the rollback folder", async () => {
+        const result = await apply('Field Demo_Given__c does not exist. Check spelling.');
+        expect(result.status).toBe(2);
+        expect(result.stderr).toContain('the org refused the deployment');
+        expect(result.stderr).toContain(
+            'ValidationRule Lead.PACT_Block_Low_Card_Ticks: Field Demo_Given__c does not exist'
+        );
+        expect(fs.existsSync(path.join(workDir, 'rules-rollback', 'destructiveChanges.xml'))).toBe(true);
+    });
+});
