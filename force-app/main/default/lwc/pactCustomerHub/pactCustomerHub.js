@@ -341,10 +341,11 @@ export default class PactCustomerHub extends LightningElement {
 
     get contactOptions() {
         if (!this.data) return undefined;
-        return edgesOf(this.account?.Contacts).map(({ node }) => ({
-            value: node.Id,
-            label: node.Title?.value ? `${node.Name?.value} (${node.Title.value})` : (node.Name?.value ?? node.Id)
-        }));
+        return edgesOf(this.account?.Contacts).map(({ node }) => {
+            const name = node.Name?.value ?? node.Id;
+            const title = node.Title?.value;
+            return { value: node.Id, label: title && title !== name ? `${name} (${title})` : name };
+        });
     }
 
     get opportunityOptions() {

@@ -243,6 +243,11 @@ export default class PactHighCardComposer extends LightningElement {
         return accountId ? { criteria: [{ fieldPath: 'AccountId', operator: 'eq', value: accountId }] } : undefined;
     }
 
+    /** Only people who can still act. */
+    get userFilter() {
+        return { criteria: [{ fieldPath: 'IsActive', operator: 'eq', value: true }] };
+    }
+
     get headlinePlaceholder() {
         return deriveHeadline(this.details) || HEADLINE_HELP;
     }

@@ -70,8 +70,8 @@ describe('c-pact-customer-hub', () => {
         expect(composer.accountId).toBe(ACCOUNT_ID);
         expect(composer.contacts).toEqual([
             { value: '003Dn00000Q1w2gIAB', label: 'Accounts Payable Clerk (Accounts Payable)' },
-            { value: '003Dn00000Q1w2eIAB', label: 'Head of Purchasing (Head of Purchasing)' },
-            { value: '003Dn00000Q1w2fIAB', label: 'Warehouse Manager (Warehouse Manager)' }
+            { value: '003Dn00000Q1w2eIAB', label: 'Head of Purchasing' },
+            { value: '003Dn00000Q1w2fIAB', label: 'Warehouse Manager' }
         ]);
         expect(composer.opportunities).toEqual([
             { value: '006Dn00000R5t6yIAB', label: 'Spring replenishment 2027' },
