@@ -57,6 +57,16 @@ describe('PACT High Cards control', () => {
         expect(mounted.container.textContent).toContain(rows[0].pact_details);
     });
 
+    it('says when the dataset could not be loaded', async () => {
+        mounted = mount({ rows: [] });
+        await settle();
+        Object.assign(mounted.dataset, { error: true, errorMessage: 'The view pact_highcard_account is missing.' });
+        mounted.render();
+        expect(mounted.container.querySelector('.pact-list [role="alert"]')?.textContent).toBe(
+            'High cards could not be loaded: The view pact_highcard_account is missing.'
+        );
+    });
+
     it('filters by kind and theme on the server (dataset filtering) and clears the filter again', async () => {
         mounted = mount({ rows: sampleRows(60) });
         await settle();

@@ -97,6 +97,11 @@ export function HighCards(props: HighCardsProps): React.ReactElement {
                         </Select>
                     </label>
                 </div>
+                {dataset.error ? (
+                    <p role="alert" className="pact-error">
+                        {strings.format('List_Error', dataset.errorMessage || '')}
+                    </p>
+                ) : null}
                 {dataset.loading && rows.length === 0 ? (
                     <p className="pact-muted">{strings.get('List_Loading')}</p>
                 ) : rows.length === 0 ? (
