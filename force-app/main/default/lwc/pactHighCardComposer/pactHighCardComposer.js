@@ -455,14 +455,17 @@ export default class PactHighCardComposer extends LightningElement {
         this.saving = true;
         // The draft is written again before the request, so even an unexpected crash mid-save keeps the words.
         this.persistDraft();
+        let record;
         try {
-            const record = await createRecord({ apiName: HIGH_CARD_OBJECT.objectApiName, fields });
-            this.saved(record?.id, fields[ACCOUNT_FIELD.fieldApiName]);
+            record = await createRecord({ apiName: HIGH_CARD_OBJECT.objectApiName, fields });
         } catch (error) {
             this.showSaveError(error);
+            return;
         } finally {
             this.saving = false;
         }
+        // Outside the try: once the server has the card, nothing after it may claim it was not saved.
+        this.saved(record?.id, fields[ACCOUNT_FIELD.fieldApiName]);
     }
 
     saved(recordId, accountId) {
