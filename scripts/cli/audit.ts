@@ -4,7 +4,7 @@
  */
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { auditModel, findingJson } from '../lib/audit';
+import { auditModel, findingJson, RULE_LOW_CARD_CHECKBOX } from '../lib/audit';
 import type { Finding, OrgModel } from '../lib/metadata/model';
 import { connectToAlias, PactRunError } from '../lib/salesforce/connection';
 import { CliIo, EXIT, progress, table } from './io';
@@ -70,8 +70,10 @@ export function renderFindings(findings: Finding[], description: string): string
     return (
         `PACT audit of ${description}: ${findings.length} finding(s)\n\n` +
         table(['#', 'Rule', 'Object', 'Component', 'File'], rows) +
-        `\nWhy:\n${reasons}\n\n` +
-        'Next: pact block turns the tick boxes into validation rules that stop new ticks (see README).\n'
+        `\nWhy:\n${reasons}\n` +
+        (findings.some((f) => f.rule === RULE_LOW_CARD_CHECKBOX)
+            ? '\nNext: pact block turns the tick boxes into validation rules that stop new ticks (see README).\n'
+            : '')
     );
 }
 

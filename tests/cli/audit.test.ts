@@ -7,6 +7,9 @@ import { readSourceDir } from '../../scripts/lib/metadata/source-reader';
 import type { OrgModel } from '../../scripts/lib/metadata/model';
 import { MDAPI_FIXTURE, REPO, SOURCE_FIXTURE, runPact } from './helpers';
 
+// Each run of the real command starts node and tsx: seconds on a busy 2-core machine.
+jest.setTimeout(60000);
+
 /** rule + component of every finding the legacy fixture must produce (both formats). */
 const EXPECTED = [
     'low-card-checkbox Account.Visited_This_Quarter__c',
@@ -198,5 +201,17 @@ describe('pact audit, the command', () => {
         expect(runPact(['audit']).status).toBe(2);
         expect(runPact(['audit', '--source-dir', 'force-app', '--target-org', 'x']).stderr).toContain('exactly one');
         expect(runPact(['audit', '--frobnicate']).stderr).toContain("Unknown option '--frobnicate'");
+    });
+});
+
+describe('pact, the command', () => {
+    it('prints its usage, and exits 2 on an unknown command', () => {
+        const help = runPact(['--help']);
+        expect([help.status, help.stdout]).toEqual([
+            0,
+            expect.stringContaining('pact audit  (--source-dir DIR | --target-org ALIAS)')
+        ]);
+        const unknown = runPact(['audti']);
+        expect([unknown.status, unknown.stderr]).toEqual([2, expect.stringContaining('pact: unknown command "audti"')]);
     });
 });

@@ -15,6 +15,9 @@ import { readSourceDir } from '../../scripts/lib/metadata/source-reader';
 import { main } from '../../scripts/cli/main';
 import { REPO, SOURCE_FIXTURE, memoryIo, readTree, runPact } from './helpers';
 
+// Each run of the real command starts node and tsx: seconds on a busy 2-core machine.
+jest.setTimeout(60000);
+
 const DEMO = path.join(REPO, 'config', 'demo-legacy-org');
 const DEMO_BLOCKED = path.join(REPO, 'config', 'demo-legacy-org-blocked');
 const SFMETA_CHECK = path.join(REPO, '..', 'shared', 'tools', 'sfmeta-check');

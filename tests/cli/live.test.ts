@@ -13,6 +13,9 @@ import { connectWithToken } from '../../scripts/lib/salesforce/connection';
 import { FakeOrg, FakeOrgOptions, startFakeOrg } from './fake-org/server';
 import { MDAPI_FIXTURE, memoryIo, readTree } from './helpers';
 
+// Each run of the real command starts node and tsx: seconds on a busy 2-core machine.
+jest.setTimeout(60000);
+
 const FILES = new Map([...readTree(MDAPI_FIXTURE)].filter(([file]) => file !== 'package.xml'));
 const FAST = { retry: { retries: 2, baseDelayMs: 5 }, pollIntervalMs: 5 };
 

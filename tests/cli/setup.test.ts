@@ -4,6 +4,9 @@ import * as path from 'node:path';
 import { ADMIN_PERMISSION_SETS, PATHS, SetupActions, setup, stateFile } from '../../scripts/cli/setup';
 import { REPO, memoryIo, runPact } from './helpers';
 
+// Each run of the real command starts node and tsx: seconds on a busy 2-core machine.
+jest.setTimeout(60000);
+
 /** Records every action; `failOn` makes one action throw once, like a deploy the org refuses. */
 function fakeActions(failOn?: string) {
     const log: string[] = [];
