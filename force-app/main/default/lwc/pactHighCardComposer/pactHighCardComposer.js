@@ -484,7 +484,13 @@ export default class PactHighCardComposer extends LightningElement {
         this.dispatchEvent(new CustomEvent('highcardsaved', { detail: { recordId } }));
         // On its own (page component, quick action) the hub or timeline elsewhere on the page learns of the
         // card this way; inside the hub the event above is enough.
-        if (!this.accountId) publish(this.messageContext, HIGH_CARD_SAVED, { recordId, accountId });
+        if (!this.accountId) {
+            try {
+                publish(this.messageContext, HIGH_CARD_SAVED, { recordId, accountId });
+            } catch {
+                // A container without the message service (e.g. some mobile contexts) must not hide the success.
+            }
+        }
         this.dispatchEvent(new ShowToastEvent({ title: SAVED_TOAST, variant: 'success' }));
         // Closes the panel when the composer runs as a quick action; nothing listens on a page.
         this.dispatchEvent(new CloseActionScreenEvent());

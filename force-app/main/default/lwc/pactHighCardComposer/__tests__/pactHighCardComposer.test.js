@@ -321,6 +321,24 @@ describe('c-pact-high-card-composer', () => {
         expect(publish).toHaveBeenCalledTimes(1);
     });
 
+    it('reports success once the server has the card, even if telling the page fails', async () => {
+        createRecord.mockResolvedValue(createRecordSuccess);
+        publish.mockImplementationOnce(() => {
+            throw new Error('Message service unavailable');
+        });
+        const element = createComposer();
+        const toast = jest.fn();
+        element.addEventListener('lightning__showtoast', toast);
+        await flush();
+        chooseKind(element, 'Praise');
+        type(element, 'lightning-textarea.pact-details', CUSTOMER_WORDS);
+        await save(element);
+        expect($(element, '.pact-form-problem')).toBeNull();
+        expect(toast).toHaveBeenCalledTimes(1);
+        expect(toast.mock.calls[0][0].detail.variant).toBe('success');
+        expect(localStorage.getItem(draftKey(USER_ID, ACCOUNT_ID))).toBeNull();
+    });
+
     it('keeps drafts apart per record', async () => {
         const element = createComposer();
         await flush();
