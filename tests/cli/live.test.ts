@@ -79,6 +79,10 @@ describe('live audit against an org', () => {
             ],
             Dashboard: ['Sales_Dashboards/Pipeline_By_Account', 'Sales_Dashboards/Rep_Leaderboard']
         });
+        // As in package.xml and the RetrieveRequest schema: members before name in every <types>.
+        for (const block of fake.lastRetrieveBody?.match(/<types>[\s\S]*?<\/types>/g) ?? ['missing']) {
+            expect(block).toMatch(/^<types>(<members>[^<]*<\/members>)+<name>\w+<\/name><\/types>$/);
+        }
     });
 
     it('waits for a slow retrieve, polling until it is done', async () => {

@@ -166,7 +166,7 @@ export class LiveOrgReader {
         return { reports: reportNames.sort(), dashboards: dashboardNames.sort(), skippedPrivate };
     }
 
-    private async retrieveOnce(types: { name: string; members: string[] }[]): Promise<Map<string, string>> {
+    private async retrieveOnce(types: { members: string[]; name: string }[]): Promise<Map<string, string>> {
         const request = { apiVersion: this.conn.version || API_VERSION, singlePackage: true, unpackaged: { types } };
         const started = await this.call(
             () => this.conn.metadata._invoke('retrieve', { request }) as Promise<{ id: string }>
@@ -220,15 +220,16 @@ export class LiveOrgReader {
         const size = Math.ceil(analytics.length / batches);
         for (let b = 0; b < batches; b++) {
             const slice = analytics.slice(b * size, (b + 1) * size);
+            // Element order matters to the SOAP API: members before name, as in package.xml.
             const types = [
                 ...(b === 0
                     ? [
-                          { name: 'CustomObject', members: objects },
-                          { name: 'ReportType', members: ['*'] }
+                          { members: objects, name: 'CustomObject' },
+                          { members: ['*'], name: 'ReportType' }
                       ]
                     : []),
-                { name: 'Report', members: slice.filter((a) => a.name === 'Report').map((a) => a.member) },
-                { name: 'Dashboard', members: slice.filter((a) => a.name === 'Dashboard').map((a) => a.member) }
+                { members: slice.filter((a) => a.name === 'Report').map((a) => a.member), name: 'Report' },
+                { members: slice.filter((a) => a.name === 'Dashboard').map((a) => a.member), name: 'Dashboard' }
             ].filter((t) => t.members.length > 0);
             progress(
                 batches > 1

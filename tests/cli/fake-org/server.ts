@@ -39,6 +39,8 @@ export interface FakeOrg {
     calls: { kind: CallKind; method: string; url: string; status: number }[];
     /** Members requested by the last retrieve, by metadata type. */
     lastRetrieve?: Record<string, string[]>;
+    /** The SOAP body of the last retrieve, as sent. */
+    lastRetrieveBody?: string;
     /** Files of each deployed zip, with their content. */
     deployed: Map<string, string>[];
     close(): Promise<void>;
@@ -260,6 +262,7 @@ export async function startFakeOrg(options: FakeOrgOptions): Promise<FakeOrg> {
             const id = `09S${String(retrieves.size + 1).padStart(12, '0')}AAA`;
             const types = requestedTypes(body);
             org.lastRetrieve = types;
+            org.lastRetrieveBody = body;
             retrieves.set(id, { types, polls: 0 });
             return {
                 kind,
