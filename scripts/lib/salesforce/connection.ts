@@ -68,7 +68,11 @@ export function classify(error: unknown, alias: string): { retryable: boolean; f
     const e = (error ?? {}) as ApiError;
     const code = `${e.errorCode ?? ''} ${e.name ?? ''} ${e.code ?? ''}`;
     const message = e.message ?? String(error);
-    if (/INVALID_SESSION_ID|INVALID_AUTH_HEADER|ERROR_HTTP_401/.test(code) || /INVALID_SESSION_ID/.test(message)) {
+    // A stored login whose refresh token was revoked fails the same way after @salesforce/core tries to refresh it.
+    if (
+        /INVALID_SESSION_ID|INVALID_AUTH_HEADER|ERROR_HTTP_401|invalid_grant/i.test(code) ||
+        /INVALID_SESSION_ID|invalid_grant|expired access\/refresh token/i.test(message)
+    ) {
         return {
             retryable: false,
             failure: new PactRunError(`session expired: run sf org login web -a ${alias}`, 'auth')
