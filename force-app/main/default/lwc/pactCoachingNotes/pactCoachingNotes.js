@@ -1,0 +1,389 @@
+import { LightningElement, wire } from 'lwc';
+import { gql, graphql, refreshGraphQL } from 'lightning/graphql';
+import { createRecord } from 'lightning/uiRecordApi';
+import { getObjectInfo } from 'lightning/uiObjectInfoApi';
+import COACHING_NOTE_OBJECT from '@salesforce/schema/Coaching_Note__c';
+import REP_FIELD from '@salesforce/schema/Coaching_Note__c.Rep__c';
+import MANAGER_FIELD from '@salesforce/schema/Coaching_Note__c.Manager__c';
+import REASON_FIELD from '@salesforce/schema/Coaching_Note__c.Reason__c';
+import PERIOD_START_FIELD from '@salesforce/schema/Coaching_Note__c.Period_Start__c';
+import PERIOD_END_FIELD from '@salesforce/schema/Coaching_Note__c.Period_End__c';
+import NOTE_FIELD from '@salesforce/schema/Coaching_Note__c.Note__c';
+import USER_ID from '@salesforce/user/Id';
+import { checkCoachingNote } from 'c/pactRules';
+import { parseSaveError } from 'c/pactSaveErrors';
+import { saveDraft, loadDraft, clearDraft } from 'c/pactDrafts';
+import { formatLabel, formatDate } from 'c/pactFormat';
+import LABELS, { REASON_OPTIONS } from './labels';
+
+// The notes where the current user is the rep or the manager, newest period first. Sharing already
+// limits what anyone can read; the filter also keeps out notes a user sees through the role hierarchy,
+// so this list is only ever the conversation between two people. Nothing here is counted.
+const NOTES_QUERY = gql`
+    query pactCoachingNotes($me: ID, $first: Int) {
+        uiapi {
+            query {
+                Coaching_Note__c(
+                    where: { or: [{ Rep__c: { eq: $me } }, { Manager__c: { eq: $me } }] }
+                    orderBy: { Period_Start__c: { order: DESC, nulls: LAST }, CreatedDate: { order: DESC } }
+                    first: $first
+                ) {
+                    edges {
+                        node {
+                            Id
+                            Reason__c {
+                                value
+                                displayValue
+                            }
+                            Period_Start__c {
+                                value
+                            }
+                            Period_End__c {
+                                value
+                            }
+                            Note__c {
+                                value
+                            }
+                            Rep__c {
+                                value
+                            }
+                            Rep__r {
+                                Name {
+                                    value
+                                }
+                            }
+                            Manager__r {
+                                Name {
+                                    value
+                                }
+                            }
+                        }
+                    }
+                    pageInfo {
+                        hasNextPage
+                    }
+                }
+            }
+        }
+    }
+`;
+
+export const PAGE_SIZE = 20;
+
+// One coaching draft per user. pactDrafts keeps a draft while it holds words in `details`: the note is
+// those words here. The scope cannot collide with a record id, which is what high card drafts use.
+const DRAFT_SCOPE = 'coachingNote';
+
+// Where a message is shown. The rulebook and the server put "manager differs from rep" on Manager__c,
+// which is always the current user: the rep picker is where it can be fixed.
+const FIELD_SLOTS = {
+    [REP_FIELD.fieldApiName]: REP_FIELD.fieldApiName,
+    [MANAGER_FIELD.fieldApiName]: REP_FIELD.fieldApiName,
+    [REASON_FIELD.fieldApiName]: REASON_FIELD.fieldApiName,
+    [PERIOD_START_FIELD.fieldApiName]: PERIOD_START_FIELD.fieldApiName,
+    [PERIOD_END_FIELD.fieldApiName]: PERIOD_END_FIELD.fieldApiName,
+    [NOTE_FIELD.fieldApiName]: NOTE_FIELD.fieldApiName
+};
+
+const value = (field) => (field ? (field.value ?? null) : null);
+
+function periodText(start, end) {
+    if (start && end) return formatLabel(LABELS.periodRange, formatDate(start), formatDate(end));
+    if (start) return formatLabel(LABELS.periodFrom, formatDate(start));
+    if (end) return formatLabel(LABELS.periodUntil, formatDate(end));
+    return LABELS.noPeriod;
+}
+
+/** GraphQL node -> the note as the template shows it, named by the other person in the conversation. */
+function toNote(node) {
+    const iAmRep = value(node.Rep__c) === USER_ID;
+    const other = iAmRep ? node.Manager__r : node.Rep__r;
+    const otherName = other ? value(other.Name) : null;
+    const reasonValue = value(node.Reason__c);
+    return {
+        id: node.Id,
+        headingId: `note-${node.Id}`,
+        reason: (node.Reason__c && node.Reason__c.displayValue) || reasonValue || LABELS.note,
+        period: periodText(value(node.Period_Start__c), value(node.Period_End__c)),
+        withText: otherName ? formatLabel(iAmRep ? LABELS.withManager : LABELS.withRep, otherName) : '',
+        note: value(node.Note__c) || ''
+    };
+}
+
+const emptyForm = () => ({ rep: '', reason: '', periodStart: '', periodEnd: '', details: '' });
+
+export default class PactCoachingNotes extends LightningElement {
+    labels = LABELS;
+
+    notesResult;
+    notes = [];
+    hasMore = false;
+    loaded = false;
+    loadError;
+    pageSize = PAGE_SIZE;
+
+    canCreate = false;
+    form = emptyForm();
+    fieldErrors = {};
+    formErrors = [];
+    saving = false;
+    status;
+    draftStorageFailed = false;
+
+    connectedCallback() {
+        const draft = loadDraft(USER_ID, DRAFT_SCOPE);
+        if (draft) {
+            const restored = emptyForm();
+            for (const key of Object.keys(restored)) {
+                if (typeof draft.values[key] === 'string') restored[key] = draft.values[key];
+            }
+            this.form = restored;
+            this.status = LABELS.draftRestored;
+        }
+    }
+
+    // Only users who may create notes (PACT_Manager) see the form; everyone else only reads.
+    @wire(getObjectInfo, { objectApiName: COACHING_NOTE_OBJECT })
+    wiredObjectInfo({ data, error }) {
+        if (data) this.canCreate = data.createable === true;
+        else if (error) this.canCreate = false;
+    }
+
+    get variables() {
+        return { me: USER_ID, first: this.pageSize };
+    }
+
+    @wire(graphql, { query: NOTES_QUERY, variables: '$variables' })
+    wiredNotes(result) {
+        this.notesResult = result;
+        const { data, errors } = result || {};
+        if (data) {
+            const connection = data.uiapi.query.Coaching_Note__c;
+            this.notes = connection.edges.map((edge) => toNote(edge.node));
+            this.hasMore = Boolean(connection.pageInfo && connection.pageInfo.hasNextPage);
+            this.loadError = undefined;
+            this.loaded = true;
+        } else if (errors) {
+            this.loadError = formatLabel(LABELS.loadError, this.messagesOf(errors));
+            this.loaded = true;
+        }
+    }
+
+    messagesOf(errors) {
+        const list = Array.isArray(errors) ? errors : [errors];
+        return list
+            .map((error) => (error && error.message) || parseSaveError(error).formErrors.join(' '))
+            .filter(Boolean)
+            .join(' ');
+    }
+
+    // --- what the template shows -------------------------------------------------------------
+    get isLoading() {
+        return !this.loaded;
+    }
+
+    get hasNotes() {
+        return this.notes.length > 0;
+    }
+
+    get isEmpty() {
+        return this.loaded && !this.loadError && this.notes.length === 0;
+    }
+
+    get reasons() {
+        return REASON_OPTIONS.map((option) => {
+            const selected = option.value === this.form.reason;
+            return {
+                ...option,
+                pressed: selected ? 'true' : 'false',
+                className: `slds-button ${selected ? 'slds-button_brand' : 'slds-button_neutral'}`
+            };
+        });
+    }
+
+    get repFilter() {
+        return {
+            criteria: [
+                { fieldPath: 'IsActive', operator: 'eq', value: true },
+                { fieldPath: 'Id', operator: 'ne', value: USER_ID }
+            ]
+        };
+    }
+
+    get repError() {
+        return this.fieldErrors[REP_FIELD.fieldApiName];
+    }
+
+    get reasonError() {
+        return this.fieldErrors[REASON_FIELD.fieldApiName];
+    }
+
+    get periodStartError() {
+        return this.fieldErrors[PERIOD_START_FIELD.fieldApiName];
+    }
+
+    get periodEndError() {
+        return this.fieldErrors[PERIOD_END_FIELD.fieldApiName];
+    }
+
+    get noteError() {
+        return this.fieldErrors[NOTE_FIELD.fieldApiName];
+    }
+
+    get hasFormErrors() {
+        return this.formErrors.length > 0;
+    }
+
+    get repValue() {
+        return this.form.rep || undefined;
+    }
+
+    // --- the form ------------------------------------------------------------------------------
+    update(key, newValue, field) {
+        this.form = { ...this.form, [key]: newValue ?? '' };
+        if (this.fieldErrors[field]) {
+            const rest = { ...this.fieldErrors };
+            delete rest[field];
+            this.fieldErrors = rest;
+        }
+        this.status = undefined;
+        this.persistDraft();
+    }
+
+    persistDraft() {
+        this.draftStorageFailed = !saveDraft(USER_ID, DRAFT_SCOPE, this.form);
+    }
+
+    handleRepChange(event) {
+        this.update('rep', event.detail.recordId, REP_FIELD.fieldApiName);
+    }
+
+    handleReasonClick(event) {
+        this.update('reason', event.currentTarget.dataset.reason, REASON_FIELD.fieldApiName);
+    }
+
+    handlePeriodStartChange(event) {
+        this.update('periodStart', event.detail.value, PERIOD_START_FIELD.fieldApiName);
+    }
+
+    handlePeriodEndChange(event) {
+        this.update('periodEnd', event.detail.value, PERIOD_END_FIELD.fieldApiName);
+    }
+
+    handleNoteChange(event) {
+        this.update('details', event.detail.value ?? event.target.value, NOTE_FIELD.fieldApiName);
+    }
+
+    handleDiscard() {
+        clearDraft(USER_ID, DRAFT_SCOPE);
+        this.form = emptyForm();
+        this.fieldErrors = {};
+        this.formErrors = [];
+        this.status = undefined;
+    }
+
+    handleKeyDown(event) {
+        // Ctrl+Enter saves from any field, as in the other PACT forms.
+        if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+            event.preventDefault();
+            this.save();
+        }
+    }
+
+    handleSubmit(event) {
+        event.preventDefault();
+        this.save();
+    }
+
+    buildFields() {
+        const blankToNull = (text) => (text ? text : null);
+        return {
+            [REP_FIELD.fieldApiName]: blankToNull(this.form.rep),
+            [MANAGER_FIELD.fieldApiName]: USER_ID,
+            [REASON_FIELD.fieldApiName]: blankToNull(this.form.reason),
+            [PERIOD_START_FIELD.fieldApiName]: blankToNull(this.form.periodStart),
+            [PERIOD_END_FIELD.fieldApiName]: blankToNull(this.form.periodEnd),
+            // The words are stored as typed; only surrounding blank lines go.
+            [NOTE_FIELD.fieldApiName]: this.form.details.trim()
+        };
+    }
+
+    /** What only this form asks for, then the rulebook (the same rules the server enforces). */
+    validate(fields) {
+        const errors = {};
+        const add = (field, message) => {
+            const slot = FIELD_SLOTS[field] ?? REP_FIELD.fieldApiName;
+            (errors[slot] ??= []).push(message);
+        };
+        if (!fields[REP_FIELD.fieldApiName]) add(REP_FIELD.fieldApiName, LABELS.repRequired);
+        if (!fields[REASON_FIELD.fieldApiName]) add(REASON_FIELD.fieldApiName, LABELS.reasonRequired);
+        if (!fields[NOTE_FIELD.fieldApiName]) add(NOTE_FIELD.fieldApiName, LABELS.noteRequired);
+        for (const violation of checkCoachingNote(fields)) add(violation.field, violation.message);
+        return errors;
+    }
+
+    async save() {
+        if (this.saving) return;
+        const fields = this.buildFields();
+        const errors = this.validate(fields);
+        this.fieldErrors = Object.fromEntries(Object.entries(errors).map(([slot, list]) => [slot, list.join(' ')]));
+        this.formErrors = [];
+        this.status = undefined;
+        if (Object.keys(errors).length > 0) return;
+
+        this.saving = true;
+        // Written again before the request, so even a crash mid-save keeps the words.
+        this.persistDraft();
+        try {
+            await createRecord({ apiName: COACHING_NOTE_OBJECT.objectApiName, fields });
+        } catch (error) {
+            this.showSaveError(error);
+            this.saving = false;
+            return;
+        }
+        // Only now, with the server's yes, is the draft let go.
+        clearDraft(USER_ID, DRAFT_SCOPE);
+        this.form = emptyForm();
+        this.fieldErrors = {};
+        this.status = LABELS.saved;
+        this.saving = false;
+        await this.refresh();
+    }
+
+    showSaveError(error) {
+        const parsed = parseSaveError(error);
+        if (parsed.network) {
+            this.formErrors = [{ key: 'offline', message: LABELS.offline }];
+            return;
+        }
+        const fieldErrors = {};
+        const formMessages = [];
+        for (const [field, messages] of Object.entries(parsed.fieldErrors)) {
+            const slot = FIELD_SLOTS[field];
+            if (slot) fieldErrors[slot] = [fieldErrors[slot], ...messages].filter(Boolean).join(' ');
+            else formMessages.push(...messages);
+        }
+        formMessages.push(...parsed.formErrors);
+        this.fieldErrors = fieldErrors;
+        this.formErrors = formMessages.map((message, index) => ({
+            key: `e${index}`,
+            message: formatLabel(LABELS.saveFailed, message)
+        }));
+        if (this.formErrors.length === 0 && Object.keys(fieldErrors).length === 0) {
+            this.formErrors = [{ key: 'e0', message: formatLabel(LABELS.saveFailed, '') }];
+        }
+    }
+
+    handleShowOlder() {
+        this.pageSize += PAGE_SIZE;
+    }
+
+    async refresh() {
+        if (!this.notesResult) return;
+        try {
+            await refreshGraphQL(this.notesResult);
+        } catch (error) {
+            this.loadError = formatLabel(LABELS.loadError, this.messagesOf(error));
+        }
+    }
+}
