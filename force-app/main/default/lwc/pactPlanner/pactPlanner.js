@@ -1,5 +1,5 @@
 import { LightningElement, api, wire } from 'lwc';
-import { gql, graphql, refreshGraphQL } from 'lightning/graphql';
+import { gql, graphql } from 'lightning/graphql';
 import { getRecord, getFieldValue, createRecord, updateRecord } from 'lightning/uiRecordApi';
 import PLAN_OBJECT from '@salesforce/schema/Call_Plan__c';
 import PLAN_ID from '@salesforce/schema/Call_Plan__c.Id';
@@ -611,9 +611,11 @@ export default class PactPlanner extends LightningElement {
     }
 
     async refresh() {
-        if (this.plansResult) {
+        // lightning/graphql hands each wire result its own refresh(); refreshGraphQL belongs to the
+        // deprecated lightning/uiGraphQLApi.
+        if (this.plansResult?.refresh) {
             try {
-                await refreshGraphQL(this.plansResult);
+                await this.plansResult.refresh();
             } catch (error) {
                 this.loadError = format(LABELS.loadError, serverMessage(error));
             }

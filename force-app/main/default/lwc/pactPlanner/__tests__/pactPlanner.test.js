@@ -1,6 +1,6 @@
 import { createElement } from 'lwc';
 import PactPlanner from 'c/pactPlanner';
-import { graphql, refreshGraphQL } from 'lightning/graphql';
+import { graphql } from 'lightning/graphql';
 import { getRecord, createRecord, updateRecord } from 'lightning/uiRecordApi';
 import { RULES } from 'c/pactRules';
 
@@ -12,11 +12,8 @@ const CONTACT = require('./data/contact.json');
 const CONTACT_WITHOUT_ACCOUNT = require('./data/contactWithoutAccount.json');
 const OPPORTUNITY = require('./data/opportunity.json');
 
-// The sfdx-lwc-jest stub of lightning/graphql has no refreshGraphQL: add a mock beside the real stub.
-jest.mock('lightning/graphql', () => ({
-    ...jest.requireActual('lightning/graphql'),
-    refreshGraphQL: jest.fn(() => Promise.resolve())
-}));
+// lightning/graphql gives each emitted result a refresh(); the stub's emit takes it as third argument.
+const refreshGraphQL = jest.fn(() => Promise.resolve());
 
 // Labels that carry the server's words: give them their real shape so the test sees the words.
 jest.mock('@salesforce/label/c.PACT_Planner_Save_Failed', () => ({ default: 'Not saved: {0}' }), { virtual: true });
@@ -51,7 +48,7 @@ function planItem(element, id) {
 
 async function renderWithPlans(data = PLANS, props) {
     const element = createPlanner(props);
-    graphql.emit(data);
+    graphql.emit(data, undefined, refreshGraphQL);
     await flushPromises();
     return element;
 }
@@ -119,7 +116,7 @@ describe('c-pact-planner', () => {
             getRecord.emit(CONTACT);
             await flushPromises();
             expect(graphql.getLastConfig().variables).toEqual({ accountId: ACCOUNT_ID });
-            graphql.emit(NO_PLANS);
+            graphql.emit(NO_PLANS, undefined, refreshGraphQL);
             await flushPromises();
 
             $(element, '.new-plan').click();
@@ -138,7 +135,7 @@ describe('c-pact-planner', () => {
             const element = createPlanner({ recordId: '0065g00000XyZ12AAB', objectApiName: 'Opportunity' });
             getRecord.emit(OPPORTUNITY);
             await flushPromises();
-            graphql.emit(NO_PLANS);
+            graphql.emit(NO_PLANS, undefined, refreshGraphQL);
             await flushPromises();
             $(element, '.new-plan').click();
             await flushPromises();
