@@ -89,6 +89,13 @@ describe('deriveHeadline', () => {
         expect(headline).toHaveLength(LIMITS.headlineMax);
     });
 
+    it('never splits an emoji when it cuts', () => {
+        const headline = deriveHeadline('🎉'.repeat(50));
+        expect(headline).toBe(`${'🎉'.repeat(39)}…`);
+        expect(headline.length).toBeLessThanOrEqual(LIMITS.headlineMax);
+        expect(headline).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/);
+    });
+
     it('gives an empty headline for empty details', () => {
         expect(deriveHeadline(null)).toBe('');
         expect(deriveHeadline('   ')).toBe('');

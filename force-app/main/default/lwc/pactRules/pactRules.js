@@ -101,7 +101,9 @@ export function isLowCard(details) {
 export function deriveHeadline(details) {
     const words = text(details).replace(/\s+/g, ' ').trim();
     if (words.length <= LIMITS.headlineMax) return words;
-    const cut = words.slice(0, LIMITS.headlineMax - 1);
+    let cut = words.slice(0, LIMITS.headlineMax - 1);
+    // Never end on half of a surrogate pair (an emoji cut in two is not a character).
+    if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
     const lastSpace = cut.lastIndexOf(' ');
     return `${(lastSpace > 20 ? cut.slice(0, lastSpace) : cut).replace(/[\s.,;:!?-]+$/, '')}…`;
 }
