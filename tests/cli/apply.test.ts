@@ -8,7 +8,11 @@ import * as path from 'node:path';
 import { main } from '../../scripts/cli/main';
 import type { OrgConnection } from '../../scripts/lib/salesforce/connection';
 import { FakeOrg, startFakeOrg } from './fake-org/server';
-import { REPO, memoryIo, readTree } from './helpers';
+import { MDAPI_FIXTURE, REPO, memoryIo, readTree } from './helpers';
+import { auditModel } from '../../scripts/lib/audit';
+import { planBlockRules, renderBlockFolder } from '../../scripts/lib/audit/block-rules';
+import { readMdapiDir } from '../../scripts/lib/metadata/mdapi-reader';
+import { connectWithToken } from '../../scripts/lib/salesforce/connection';
 
 const DEMO = path.join(REPO, 'config', 'demo-legacy-org');
 
@@ -61,6 +65,23 @@ describe('pact block --apply', () => {
         expect(readTree(path.join(workDir, 'rules-rollback')).get('destructiveChanges.xml')).toContain(
             '<members>Lead.PACT_Block_Low_Card_Ticks</members>'
         );
+    });
+
+    it('without --source-dir reads the tick boxes from the org (dry run: nothing deployed)', async () => {
+        const files = new Map([...readTree(MDAPI_FIXTURE)].filter(([file]) => file !== 'package.xml'));
+        org = await startFakeOrg({ files });
+        const { io, stdout } = memoryIo({
+            cwd: workDir,
+            connect: () => connectWithToken(org.instanceUrl, org.accessToken),
+            pollIntervalMs: 5
+        });
+        expect(await main(['block', '--target-org', 'legacy', '--output', 'rules'], io)).toBe(0);
+        expect(stdout()).toContain('Dry run: nothing deployed');
+        const model = readMdapiDir(MDAPI_FIXTURE);
+        expect(readTree(path.join(workDir, 'rules'))).toEqual(
+            renderBlockFolder(planBlockRules(auditModel(model), model))
+        );
+        expect(org.calls.some((c) => c.kind === 'deploy')).toBe(false);
     });
 
     it("reports the org's refusal with exit 2 and keeps the rollback folder", async () => {
