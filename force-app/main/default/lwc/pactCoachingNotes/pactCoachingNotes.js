@@ -1,5 +1,5 @@
 import { LightningElement, wire } from 'lwc';
-import { gql, graphql, refreshGraphQL } from 'lightning/graphql';
+import { gql, graphql } from 'lightning/graphql';
 import { createRecord } from 'lightning/uiRecordApi';
 import { getObjectInfo } from 'lightning/uiObjectInfoApi';
 import COACHING_NOTE_OBJECT from '@salesforce/schema/Coaching_Note__c';
@@ -379,9 +379,11 @@ export default class PactCoachingNotes extends LightningElement {
     }
 
     async refresh() {
-        if (!this.notesResult) return;
+        // lightning/graphql hands each wire result its own refresh(); refreshGraphQL is the deprecated
+        // lightning/uiGraphQLApi way.
+        if (!this.notesResult || typeof this.notesResult.refresh !== 'function') return;
         try {
-            await refreshGraphQL(this.notesResult);
+            await this.notesResult.refresh();
         } catch (error) {
             this.loadError = formatLabel(LABELS.loadError, this.messagesOf(error));
         }

@@ -1,6 +1,6 @@
 import { createElement } from 'lwc';
 import PactCoachingNotes from 'c/pactCoachingNotes';
-import { graphql, refreshGraphQL } from 'lightning/graphql';
+import { graphql } from 'lightning/graphql';
 import { createRecord } from 'lightning/uiRecordApi';
 import { getObjectInfo } from 'lightning/uiObjectInfoApi';
 import { RULES } from 'c/pactRules';
@@ -17,11 +17,8 @@ const OBJECT_INFO_REP = require('./data/objectInfoRep.json');
 const VALIDATION_ERROR = require('./data/validationError.json');
 const FLOW_ERROR = require('./data/flowError.json');
 
-// The sfdx-lwc-jest stub of lightning/graphql has no refreshGraphQL: add a mock beside the real stub.
-jest.mock('lightning/graphql', () => ({
-    ...jest.requireActual('lightning/graphql'),
-    refreshGraphQL: jest.fn(() => Promise.resolve())
-}));
+// lightning/graphql gives each emitted result a refresh(); the stub's emit takes it as third argument.
+const refreshNotes = jest.fn(() => Promise.resolve());
 
 // Labels with placeholders get their real words, so the test sees what is filled in.
 jest.mock(
@@ -62,7 +59,7 @@ function createNotes() {
 async function render({ data = NOTES, objectInfo = OBJECT_INFO_MANAGER } = {}) {
     const element = createNotes();
     if (objectInfo) getObjectInfo.emit(objectInfo);
-    if (data) graphql.emit(data);
+    if (data) graphql.emit(data, undefined, refreshNotes);
     await flushPromises();
     return element;
 }
@@ -185,7 +182,7 @@ describe('c-pact-coaching-notes', () => {
             older.click();
             await flushPromises();
             expect(graphql.getLastConfig().variables).toEqual({ me: ME, first: 40 });
-            graphql.emit(NOTES);
+            graphql.emit(NOTES, undefined, refreshNotes);
             await flushPromises();
             expect($$(element, 'li.coaching-note')).toHaveLength(4);
             expect($(element, 'lightning-button.older')).toBeNull();
@@ -290,11 +287,22 @@ describe('c-pact-coaching-notes', () => {
                     Note__c: 'Each week, bring one customer request in their own words to our one-to-one.'
                 }
             });
-            expect(refreshGraphQL).toHaveBeenCalledTimes(1);
-            expect(refreshGraphQL.mock.calls[0][0].data).toEqual(NOTES);
+            expect(refreshNotes).toHaveBeenCalledTimes(1);
             expect(window.localStorage.getItem(DRAFT_KEY)).toBeNull();
             expect(text($(element, '.status'))).toBe('c.PACT_Coaching_Saved');
             expect($(element, 'lightning-textarea.note').value).toBe('');
+        });
+
+        it('says so when the saved note cannot be fetched again, after letting the draft go', async () => {
+            refreshNotes.mockRejectedValueOnce(new Error('The connection dropped while refreshing.'));
+            const element = await render();
+            await fillNote(element, { note: 'Listen for the reason behind each price question.' });
+            await clickSave(element);
+            expect(createRecord).toHaveBeenCalledTimes(1);
+            expect(text($(element, '.load-error'))).toBe(
+                'Coaching notes could not be loaded: The connection dropped while refreshing.'
+            );
+            expect(window.localStorage.getItem(DRAFT_KEY)).toBeNull();
         });
 
         it('saves without a period: blank dates are sent as empty fields', async () => {
@@ -326,7 +334,7 @@ describe('c-pact-coaching-notes', () => {
                 periodEnd: '2026-12-18',
                 details: 'Practise opening questions.'
             });
-            expect(refreshGraphQL).not.toHaveBeenCalled();
+            expect(refreshNotes).not.toHaveBeenCalled();
             expect($(element, 'lightning-button.save').disabled).toBe(false);
         });
 
