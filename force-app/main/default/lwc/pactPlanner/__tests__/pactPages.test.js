@@ -82,7 +82,7 @@ describe('PACT record pages', () => {
 
         it('places only PACT components that exist, are exposed and support the object', () => {
             const custom = allComponentNames(flexiPage).filter((name) => name.startsWith('c:'));
-            expect(custom).toEqual(expect.arrayContaining(['c:pactPlanner', 'c:pactHighCardComposer']));
+            expect(custom).toEqual(expect.arrayContaining(['c:pactPlanner', 'c:pactCustomerHub']));
             custom.forEach((name) => {
                 const meta = bundle(name);
                 expect({ name, exists: Boolean(meta) }).toEqual({ name, exists: true });
@@ -98,10 +98,11 @@ describe('PACT record pages', () => {
             });
         });
 
-        it('puts the composer first on a phone, and shows one composer on every screen', () => {
+        // On a phone the hub itself puts its composer first (see the pactCustomerHub tests).
+        it('puts the customer hub (composer first) at the top on a phone, and shows one composer on every screen', () => {
             const ordered = components(flexiPage, ['main', 'sidebar']);
             const onPhone = ordered.filter((c) => visibleOn(c, 'Small'));
-            expect(onPhone[0].name).toBe('c:pactHighCardComposer');
+            expect(onPhone[0].name).toBe('c:pactCustomerHub');
             ['Small', 'Medium', 'Large'].forEach((formFactor) => {
                 const composers = ordered.filter((c) => visibleOn(c, formFactor) && COMPOSERS[c.name]);
                 expect({ formFactor, composers: composers.length }).toEqual({ formFactor, composers: 1 });
