@@ -144,6 +144,15 @@ describe('pact audit on a legacy org folder', () => {
         expect(judgeCheckbox('Contact', { file: 'x', name: 'Email_Sent__c', type: 'Checkbox' }).lowCard).toBe(true);
     });
 
+    it("flags any tick box added to PACT's own objects, whatever its name (the integrity guard's rule)", () => {
+        const pact = readSourceDir(path.join(REPO, 'force-app'));
+        const highCard = pact.objects.find((o) => o.name === 'High_Card__c');
+        highCard?.fields.push({ file: 'x.field-meta.xml', name: 'Approved__c', label: 'Approved', type: 'Checkbox' });
+        expect(auditModel(pact).map((f) => `${f.rule} ${f.component}`)).toEqual([
+            'low-card-checkbox High_Card__c.Approved__c'
+        ]);
+    });
+
     it('finds nothing in PACT itself', () => {
         expect(auditModel(readSourceDir(path.join(REPO, 'force-app')))).toEqual([]);
     });

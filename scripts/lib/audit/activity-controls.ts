@@ -17,7 +17,7 @@ export const BLOCK_RULE_PREFIX = 'PACT_Block_Low_Card_Ticks';
 export const ACTIVITY_FACING_OBJECTS = ['Task', 'Event', 'Activity', 'Account', 'Contact', 'Opportunity', 'Lead'];
 
 /** PACT's own objects hold high cards and plans, never tick boxes; the integrity guard covers them. */
-const PACT_OBJECTS = new Set(['High_Card__c', 'Call_Plan__c', 'Coaching_Note__c']);
+export const PACT_OBJECTS: ReadonlySet<string> = new Set(['High_Card__c', 'Call_Plan__c', 'Coaching_Note__c']);
 
 export function isActivityFacing(objectName: string): boolean {
     return ACTIVITY_FACING_OBJECTS.includes(objectName) || (/__c$/.test(objectName) && !PACT_OBJECTS.has(objectName));

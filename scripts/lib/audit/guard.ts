@@ -1,11 +1,16 @@
 /**
- * The integrity guard's report, dashboard and coaching-note checks, applied to a customer's org.
- * Its tick-box check is left out: it flags every Checkbox on the objects PACT ships, while a
- * customer org has many benign ones; the audit judges those itself (activity-controls.ts).
+ * The integrity guard's checks applied to a customer's org: reports and dashboards that rank reps,
+ * activity report types, coaching notes exposed, and any tick box added to PACT's own objects.
+ * Tick boxes elsewhere are judged by the audit itself (activity-controls.ts): a customer org has
+ * many benign ones, which the guard's rule for PACT's package (no Checkbox at all) would flag.
  */
 import type { Finding, OrgModel } from '../metadata/model';
-import { checkIntegrity } from '../integrity';
+import { checkCheckboxes, checkIntegrity } from '../integrity';
+import { PACT_OBJECTS } from './activity-controls';
 
 export function guardFindings(model: OrgModel): Finding[] {
-    return checkIntegrity(model, { checks: ['user-fields', 'activity-reports', 'coaching-notes'] });
+    return [
+        ...checkIntegrity(model, { checks: ['user-fields', 'activity-reports', 'coaching-notes'] }),
+        ...checkCheckboxes(model, [...PACT_OBJECTS])
+    ];
 }
