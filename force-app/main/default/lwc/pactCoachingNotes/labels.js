@@ -5,6 +5,7 @@ import privacy from '@salesforce/label/c.PACT_Coaching_Private';
 import empty from '@salesforce/label/c.PACT_Coaching_Empty';
 import loading from '@salesforce/label/c.PACT_Coaching_Loading';
 import loadError from '@salesforce/label/c.PACT_Coaching_Load_Error';
+import noAccess from '@salesforce/label/c.PACT_Coaching_No_Access';
 import withManager from '@salesforce/label/c.PACT_Coaching_With_Manager';
 import withRep from '@salesforce/label/c.PACT_Coaching_With_Rep';
 import periodRange from '@salesforce/label/c.PACT_Coaching_Period_Range';
@@ -37,6 +38,7 @@ export default {
     empty,
     loading,
     loadError,
+    noAccess,
     withManager,
     withRep,
     periodRange,

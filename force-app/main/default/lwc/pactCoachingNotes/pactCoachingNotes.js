@@ -123,6 +123,7 @@ export default class PactCoachingNotes extends LightningElement {
     pageSize = PAGE_SIZE;
 
     canCreate = false;
+    noAccess = false;
     form = emptyForm();
     fieldErrors = {};
     formErrors = [];
@@ -143,10 +144,17 @@ export default class PactCoachingNotes extends LightningElement {
     }
 
     // Only users who may create notes (PACT_Manager) see the form; everyone else only reads.
+    // A user without access to the object (an executive, an admin without PACT_Rep or PACT_Manager) gets an
+    // error here and from the query: they read one plain sentence, not a server error.
     @wire(getObjectInfo, { objectApiName: COACHING_NOTE_OBJECT })
     wiredObjectInfo({ data, error }) {
-        if (data) this.canCreate = data.createable === true;
-        else if (error) this.canCreate = false;
+        if (data) {
+            this.canCreate = data.createable === true;
+            this.noAccess = false;
+        } else if (error) {
+            this.canCreate = false;
+            this.noAccess = true;
+        }
     }
 
     get variables() {
@@ -178,8 +186,16 @@ export default class PactCoachingNotes extends LightningElement {
     }
 
     // --- what the template shows -------------------------------------------------------------
+    get shownLoadError() {
+        return this.noAccess ? undefined : this.loadError;
+    }
+
     get isLoading() {
-        return !this.loaded;
+        return !this.loaded && !this.noAccess;
+    }
+
+    get showList() {
+        return this.hasNotes && !this.noAccess;
     }
 
     get hasNotes() {
@@ -187,7 +203,7 @@ export default class PactCoachingNotes extends LightningElement {
     }
 
     get isEmpty() {
-        return this.loaded && !this.loadError && this.notes.length === 0;
+        return this.loaded && !this.loadError && !this.noAccess && this.notes.length === 0;
     }
 
     get reasons() {

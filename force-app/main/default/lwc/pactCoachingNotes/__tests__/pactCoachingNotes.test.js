@@ -196,12 +196,33 @@ describe('c-pact-coaching-notes', () => {
             expect($$(element, 'li.coaching-note')).toHaveLength(4);
         });
 
-        it('shows no form until the object info says the user may create notes, nor when it fails', async () => {
+        it('shows no form until the object info says the user may create notes', async () => {
             const element = await render({ objectInfo: null });
             expect($(element, 'form.note-form')).toBeNull();
-            getObjectInfo.error({ message: 'The requested resource does not exist' }, 404);
+            expect($$(element, 'li.coaching-note')).toHaveLength(4);
+            getObjectInfo.emit(OBJECT_INFO_MANAGER);
             await flushPromises();
+            expect($(element, 'form.note-form')).not.toBeNull();
+        });
+
+        it('tells a user without any access to coaching notes so in words, not with a server error', async () => {
+            const element = await render({ data: null, objectInfo: null });
+            getObjectInfo.error({ errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }, 404);
+            graphql.emitErrors([
+                {
+                    message:
+                        "Validation error of type FieldUndefined: Field 'Coaching_Note__c' in type 'RecordQuery' is undefined @ 'uiapi/query/Coaching_Note__c'",
+                    locations: [],
+                    extensions: null,
+                    path: null
+                }
+            ]);
+            await flushPromises();
+            expect(text($(element, '.no-access'))).toBe('c.PACT_Coaching_No_Access');
+            expect($(element, '.load-error')).toBeNull();
             expect($(element, 'form.note-form')).toBeNull();
+            expect($(element, 'lightning-spinner')).toBeNull();
+            await expect(element).toBeAccessible();
         });
 
         it('shows the form to a manager, with active users other than me in the rep picker', async () => {
