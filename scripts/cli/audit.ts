@@ -55,7 +55,8 @@ export async function loadModel(
             pollIntervalMs: io.pollIntervalMs,
             onProgress: (message) => spinner.update(message)
         });
-        return { model, description: `org ${alias} (${stats.calls} API calls)` };
+        const unread = stats.privateReports ? `; ${stats.privateReports} reports in private folders not readable` : '';
+        return { model, description: `org ${alias} (${stats.calls} API calls${unread})` };
     } finally {
         spinner.done();
     }

@@ -91,7 +91,7 @@ describe('live audit against an org', () => {
             alias: 'legacy',
             ...FAST
         });
-        expect(stats).toEqual({ calls: 11, queries: 6, retrieves: 1, polls: 4 });
+        expect(stats).toEqual({ calls: 11, queries: 6, retrieves: 1, polls: 4, privateReports: 1 });
         expect(fake.calls.filter((c) => c.kind === 'checkRetrieveStatus')).toHaveLength(4);
     });
 
@@ -102,7 +102,9 @@ describe('live audit against an org', () => {
         await org?.close();
         const piped = await pact(['audit', '--target-org', 'legacy'], await fakeOrg(), false);
         expect(piped.stderr).toBe('');
-        expect(piped.stdout).toContain('PACT audit of org legacy (8 API calls): 17 finding(s)');
+        expect(piped.stdout).toContain(
+            'PACT audit of org legacy (8 API calls; 1 reports in private folders not readable): 17 finding(s)'
+        );
     });
 });
 

@@ -44,6 +44,8 @@ export interface LiveReadStats {
     queries: number;
     retrieves: number;
     polls: number;
+    /** Reports in users' private folders: listed, but the Metadata API cannot retrieve them. */
+    privateReports: number;
 }
 
 interface QueryResult<T> {
@@ -87,7 +89,7 @@ const qualified = (row: { DeveloperName: string | null; NamespacePrefix?: string
     row.NamespacePrefix ? `${row.NamespacePrefix}__${row.DeveloperName}` : (row.DeveloperName ?? '');
 
 export class LiveOrgReader {
-    readonly stats: LiveReadStats = { calls: 0, queries: 0, retrieves: 0, polls: 0 };
+    readonly stats: LiveReadStats = { calls: 0, queries: 0, retrieves: 0, polls: 0, privateReports: 0 };
     private readonly retry: RetryPolicy;
 
     constructor(
@@ -207,7 +209,8 @@ export class LiveOrgReader {
     async read(): Promise<OrgModel> {
         const progress = this.options.onProgress ?? (() => undefined);
         progress('listing report folders, reports and dashboards');
-        const { reports, dashboards } = await this.listAnalytics();
+        const { reports, dashboards, skippedPrivate } = await this.listAnalytics();
+        this.stats.privateReports = skippedPrivate;
         const objects = ['*', ...ACTIVITY_FACING_OBJECTS];
         const analytics = [
             ...reports.map((member) => ({ name: 'Report', member })),
