@@ -326,6 +326,30 @@ describe('c-pact-coaching-notes', () => {
             expect(window.localStorage.getItem(DRAFT_KEY)).toBeNull();
         });
 
+        it('sends a note once, and holds the form still while the server answers', async () => {
+            let answer;
+            createRecord.mockReturnValueOnce(
+                new Promise((resolve) => {
+                    answer = resolve;
+                })
+            );
+            const element = await render();
+            await fillNote(element, { note: 'Listen for the reason behind each price question.' });
+            $(element, 'lightning-button.save').click();
+            $(element, 'lightning-button.save').click();
+            await flushPromises();
+            expect(createRecord).toHaveBeenCalledTimes(1);
+            expect($(element, 'lightning-textarea.note').disabled).toBe(true);
+            expect($(element, 'lightning-record-picker.rep').disabled).toBe(true);
+            expect($(element, 'lightning-button.save').disabled).toBe(true);
+            expect($(element, 'lightning-button.discard').disabled).toBe(true);
+
+            answer({ id: 'a0D5g00000CnOt9AAA' });
+            await flushPromises();
+            expect($(element, 'lightning-textarea.note').disabled).toBe(false);
+            expect($(element, 'lightning-textarea.note').value).toBe('');
+        });
+
         it('saves without a period: blank dates are sent as empty fields', async () => {
             const element = await render();
             await fillNote(element, { note: 'Listen for the reason behind each price question.' });
