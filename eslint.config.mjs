@@ -8,6 +8,7 @@ import lwcConfig from '@salesforce/eslint-config-lwc';
 import powerAppsPlugin from '@microsoft/eslint-plugin-power-apps';
 
 const lwcFiles = ['force-app/**/lwc/**/*.js'];
+const previewBrowserFiles = ['scripts/preview/app/**/*.js', 'scripts/preview/shims/**/*.js'];
 const lwcTestFiles = ['force-app/**/lwc/**/__tests__/**/*.js', 'force-app/test/**/*.js'];
 
 export default [
@@ -67,5 +68,17 @@ export default [
     {
         files: ['**/*.cjs', 'jest.config.js', '**/jest.config.js'],
         languageOptions: { sourceType: 'commonjs', globals: { ...globals.node } }
+    },
+    // Local preview, browser side (page runtime, platform shims): LWC rules and browser globals.
+    ...lwcConfig.configs.recommended.map((config) => ({ ...config, files: previewBrowserFiles })),
+    {
+        files: previewBrowserFiles,
+        languageOptions: { globals: { ...globals.browser } },
+        // These files play the platform's part (the page, the data service), so page-level DOM access is theirs.
+        rules: {
+            '@lwc/lwc/no-async-operation': 'off',
+            '@lwc/lwc/no-document-query': 'off',
+            '@lwc/lwc/no-inner-html': 'off'
+        }
     }
 ];

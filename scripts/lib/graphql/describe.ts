@@ -55,6 +55,8 @@ export interface ObjectDescribe {
     nameField: string;
     /** Three-character key prefix used for sample record Ids. */
     keyPrefix: string;
+    /** AutoNumber name fields: the display format, e.g. PLAN-{00000}. */
+    autoNumberFormat?: string;
     fields: FieldDescribe[];
 }
 
@@ -426,6 +428,7 @@ export function describeOrg(forceAppDir: string): OrgDescribe {
             custom: true,
             nameField: 'Name',
             keyPrefix: KEY_PREFIX_CUSTOM[customIndex++ % KEY_PREFIX_CUSTOM.length],
+            autoNumberFormat: nameType === 'AutoNumber' ? str(nameField.displayFormat) : undefined,
             fields: [
                 ...AUDIT_FIELDS,
                 { apiName: 'Name', label: str(nameField.label) ?? 'Name', type: nameType, length: 80 },

@@ -1,0 +1,496 @@
+/**
+ * The local preview server: the real PACT components (built from force-app) on an Account record
+ * page, the Home page and an exec view of the bundled reports, over an embedded store loaded from the
+ * sample data. Queries run with graphql-js against the schema generated from force-app; writes are
+ * checked by the PACT rulebook as the org's validation rules would. Nothing here ships in force-app.
+ */
+import * as fs from 'node:fs';
+import * as http from 'node:http';
+import * as path from 'node:path';
+import { graphql, type GraphQLSchema } from 'graphql';
+import { describeOrg, type OrgDescribe } from '../lib/graphql/describe';
+import { buildUiApiSchemaFromDescribe } from '../lib/graphql/uiapi-schema';
+import { checkRecord } from '../../force-app/main/default/lwc/pactRules/pactRules.js';
+import { buildPreview, listComponents, type BuildResult } from './build';
+import { PreviewStore, RecordWriteError, type RuleChecker } from './store';
+import { readReports, runReport, type ReportResult } from './reports';
+import { dynamicsPage, pcfBundle } from './dynamics';
+
+export interface PreviewOptions {
+    repoDir: string;
+    port: number;
+    /** Where the store and the build cache live (git-ignored); default <repo>/.preview-data. */
+    dataDir?: string;
+    /** The store file; default <dataDir>/store.json. Tests use their own so a developer's data is untouched. */
+    storeFile?: string;
+    /** The sample data plan folder; default <repo>/config/sample-data. */
+    sampleDir?: string;
+    /** Called with progress lines (the CLI prints them). */
+    log?: (line: string) => void;
+}
+
+export interface RunningPreview {
+    url: string;
+    port: number;
+    store: PreviewStore;
+    /** Resolves when the component bundle is built. */
+    ready: Promise<BuildResult>;
+    close(): Promise<void>;
+}
+
+const escapeHtml = (value: unknown) =>
+    String(value ?? '')
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/"/g, '&quot;')
+        .replace(/'/g, '&#39;');
+
+const MIME: Record<string, string> = {
+    '.css': 'text/css; charset=utf-8',
+    '.js': 'text/javascript; charset=utf-8',
+    '.svg': 'image/svg+xml',
+    '.png': 'image/png',
+    '.woff2': 'font/woff2',
+    '.woff': 'font/woff',
+    '.json': 'application/json'
+};
+
+function send(res: http.ServerResponse, status: number, body: string | Buffer, type = 'text/html; charset=utf-8') {
+    res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store' });
+    res.end(body);
+}
+
+const sendJson = (res: http.ServerResponse, status: number, body: unknown) =>
+    send(res, status, JSON.stringify(body), 'application/json; charset=utf-8');
+
+async function readBody(req: http.IncomingMessage): Promise<Record<string, unknown>> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const text = Buffer.concat(chunks).toString('utf8');
+    if (!text) return {};
+    try {
+        return JSON.parse(text) as Record<string, unknown>;
+    } catch {
+        throw new RecordWriteError(
+            400,
+            [{ errorCode: 'JSON_PARSER_ERROR', message: 'The request body is not JSON.' }],
+            []
+        );
+    }
+}
+
+interface PageOptions {
+    title: string;
+    active: 'account' | 'home' | 'exec' | 'dynamics' | 'index';
+    body: string;
+    recordId?: string;
+    withComponents?: boolean;
+    head?: string;
+}
+
+function layout(o: PageOptions, build: BuildResult | undefined): string {
+    const nav = [
+        ['account', '/account', 'Account page'],
+        ['home', '/home', 'Home'],
+        ['exec', '/exec', 'Executive reports'],
+        ['dynamics', '/dynamics', 'Dynamics 365 control']
+    ]
+        .map(
+            ([key, href, label]) =>
+                `<li class="slds-context-bar__item${o.active === key ? ' slds-is-active' : ''}"><a class="slds-context-bar__label-action" href="${href}"${o.active === key ? ' aria-current="page"' : ''}><span class="slds-truncate">${label}</span></a></li>`
+        )
+        .join('');
+    const skipped = build?.skipped.length
+        ? `<div class="slds-notify slds-notify_alert slds-alert_warning pact-preview-skipped" role="alert">Not in this build: ${build.skipped
+              .map((s) => `${escapeHtml(s.name)} (${escapeHtml(s.reason)})`)
+              .join('; ')}</div>`
+        : '';
+    return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(o.title)} - PACT local preview</title>
+<link rel="stylesheet" href="/assets/styles/salesforce-lightning-design-system.min.css">
+<style>
+body { background: #f3f3f3; }
+.pact-preview-banner { background: #032d60; color: #fff; padding: .25rem 1rem; font-size: .75rem; }
+.pact-page { padding: 1rem; }
+.pact-toasts { position: fixed; top: 3.5rem; left: 0; right: 0; z-index: 9000; display: flex; flex-direction: column; align-items: center; gap: .5rem; pointer-events: none; }
+.pact-toasts .slds-notify_toast { pointer-events: auto; min-width: 30rem; }
+.pact-bar { display: flex; align-items: center; gap: .5rem; margin: .25rem 0; }
+.pact-bar__label { width: 14rem; text-align: right; font-size: .8125rem; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+.pact-bar__track { flex: 1; display: flex; height: 1.25rem; background: #fff; border: 1px solid #e5e5e5; }
+.pact-bar__part { height: 100%; color: #fff; font-size: .6875rem; line-height: 1.25rem; text-align: center; overflow: hidden; }
+.pact-bar__total { width: 2.5rem; font-size: .8125rem; }
+.pact-legend { display: flex; flex-wrap: wrap; gap: .75rem; font-size: .75rem; margin: .5rem 0; }
+.pact-legend span::before { content: ''; display: inline-block; width: .75rem; height: .75rem; margin-right: .25rem; background: var(--c); vertical-align: middle; }
+${o.head ?? ''}
+</style>
+</head>
+<body>
+<div class="pact-preview-banner">PACT local preview: the real components from force-app over sample data. Nothing here is a Salesforce org.</div>
+<div class="slds-context-bar"><div class="slds-context-bar__primary"><div class="slds-context-bar__item slds-no-hover"><span class="slds-context-bar__label-action slds-context-bar__app-name"><span class="slds-truncate">PACT</span></span></div></div>
+<nav class="slds-context-bar__secondary" role="navigation" aria-label="Preview pages"><ul class="slds-grid">${nav}</ul></nav></div>
+<div id="pact-toasts" class="pact-toasts" aria-live="polite"></div>
+<main id="pact-root" class="pact-page" data-page="${o.active}"${o.recordId ? ` data-record-id="${escapeHtml(o.recordId)}"` : ''}>
+${skipped}
+${o.body}
+</main>
+${o.withComponents ? '<script type="module" src="/app.js"></script>' : ''}
+</body>
+</html>`;
+}
+
+const slot = (component: string, props: Record<string, unknown>, extraClass = '') =>
+    `<div class="pact-slot ${extraClass}" data-pact-component="${escapeHtml(component)}" data-props="${escapeHtml(JSON.stringify(props))}"><p class="slds-text-color_weak">Loading ${escapeHtml(component)}...</p></div>`;
+
+const COLORS = [
+    '#0176d3',
+    '#2e844a',
+    '#dd7a01',
+    '#ba0517',
+    '#9050e9',
+    '#06a59a',
+    '#c23934',
+    '#706e6b',
+    '#3ba755',
+    '#1b96ff'
+];
+
+function reportSection(result: ReportResult): string {
+    const d = result.definition;
+    const colorOf = (key: string) => COLORS[result.secondaryKeys.indexOf(key) % COLORS.length];
+    const max = Math.max(1, ...result.groups.map((g) => g.total));
+    const bars = result.groups
+        .map(
+            (
+                g
+            ) => `<div class="pact-bar" role="listitem"><span class="pact-bar__label" title="${escapeHtml(g.label)}">${escapeHtml(g.label)}</span>
+<span class="pact-bar__track" style="max-width:${Math.max(4, (g.total / max) * 100)}%">${g.parts
+                .map(
+                    (p) =>
+                        `<span class="pact-bar__part" style="flex:${p.count};background:${colorOf(p.key)}" title="${escapeHtml(`${p.key || g.label}: ${p.count}`)}">${p.count}</span>`
+                )
+                .join('')}</span><span class="pact-bar__total">${g.total}</span></div>`
+        )
+        .join('');
+    const legend =
+        result.secondaryKeys.length > 1 || (result.secondaryKeys[0] ?? '') !== ''
+            ? `<div class="pact-legend">${result.secondaryKeys.map((k) => `<span style="--c:${colorOf(k)}">${escapeHtml(k)}</span>`).join('')}</div>`
+            : '';
+    const grouping = d.groupings
+        .map((g) => `${g.field}${g.granularity && g.granularity !== 'Day' ? ` by ${g.granularity.toLowerCase()}` : ''}`)
+        .join(', then ');
+    return `<article class="slds-card pact-report" data-report="${escapeHtml(d.file)}">
+<div class="slds-card__header"><h2 class="slds-card__header-title slds-text-heading_small">${escapeHtml(d.chartTitle ?? d.name)}</h2></div>
+<div class="slds-card__body slds-card__body_inner">
+<p class="slds-text-body_small slds-text-color_weak">${escapeHtml(d.name)}: ${escapeHtml(d.description)}</p>
+<p class="slds-text-body_small slds-m-top_x-small">Grouped by ${escapeHtml(grouping || 'nothing')}; ${escapeHtml(result.filterSummary.join('; ') || 'no filters')}. <strong class="pact-report-total">${result.total}</strong> records.</p>
+${legend}
+<div role="list" aria-label="${escapeHtml(d.name)}">${bars || '<p class="slds-text-color_weak">No records match this report yet.</p>'}</div>
+</div></article>`;
+}
+
+export async function startPreviewServer(options: PreviewOptions): Promise<RunningPreview> {
+    const { repoDir } = options;
+    const log = options.log ?? (() => undefined);
+    const dataDir = options.dataDir ?? path.join(repoDir, '.preview-data');
+    const forceAppDir = path.join(repoDir, 'force-app');
+    const org: OrgDescribe = describeOrg(forceAppDir);
+    const schema: GraphQLSchema = buildUiApiSchemaFromDescribe(org);
+    const storeFile = options.storeFile ?? path.join(dataDir, 'store.json');
+    const store = new PreviewStore(
+        org,
+        options.sampleDir ?? path.join(repoDir, 'config', 'sample-data'),
+        storeFile,
+        checkRecord as unknown as RuleChecker
+    );
+    const loaded = store.load();
+    log(
+        loaded.source === 'saved'
+            ? `Loaded ${loaded.records} records from ${path.relative(repoDir, storeFile)} (your earlier changes are kept; POST /__preview/reset starts over).`
+            : `Loaded ${loaded.records} sample records from config/sample-data${loaded.shiftedDays ? ` (dates moved ${loaded.shiftedDays} days so the newest high card is today)` : ''}.`
+    );
+
+    let build: BuildResult | undefined;
+    let buildError: Error | undefined;
+    const ready = buildPreview(repoDir, path.join(dataDir, 'build')).then(
+        (result) => {
+            build = result;
+            return result;
+        },
+        (error: Error) => {
+            buildError = error;
+            throw error;
+        }
+    );
+    // The server answers at once; the component bundle is served when the build finishes.
+    ready.catch(() => undefined);
+
+    const assetsDir = path.join(repoDir, 'node_modules', '@salesforce-ux', 'design-system', 'assets');
+    const components = new Set(listComponents(path.join(forceAppDir, 'main', 'default', 'lwc')).map((c) => c.name));
+    const accounts = () => store.list('Account').sort((a, b) => String(a.Name).localeCompare(String(b.Name)));
+
+    function accountPage(id: string | undefined): string {
+        const all = accounts();
+        const account = (id && store.get(id)) || all.find((a) => a.Customer_Alert__c) || all[0];
+        if (!account) {
+            return layout(
+                {
+                    title: 'Account',
+                    active: 'account',
+                    body: '<p>No sample accounts: add config/sample-data (sf data tree plan).</p>'
+                },
+                build
+            );
+        }
+        const options = all
+            .map(
+                (a) =>
+                    `<option value="${escapeHtml(a.Id)}"${a.Id === account.Id ? ' selected' : ''}>${escapeHtml(a.Name)}${a.Customer_Alert__c ? ' (alert)' : ''}</option>`
+            )
+            .join('');
+        const props = { recordId: account.Id, objectApiName: 'Account' };
+        const main = components.has('pactCustomerHub')
+            ? slot('pactCustomerHub', props)
+            : ['pactBriefing', 'pactHighCardComposer', 'pactTimeline']
+                  .map((c) => slot(c, props, 'slds-m-bottom_small'))
+                  .join('');
+        const body = `<div class="slds-page-header slds-m-bottom_small"><div class="slds-page-header__row"><div class="slds-page-header__col-title">
+<span class="slds-text-title_caps">Account</span><h1 class="slds-page-header__title">${escapeHtml(account.Name)}</h1></div>
+<div class="slds-page-header__col-actions"><label class="slds-form-element__label" for="pact-account-picker">Open another account</label>
+<select id="pact-account-picker" class="slds-select" onchange="location.href='/account/'+this.value">${options}</select></div></div></div>
+<div class="slds-grid slds-gutters slds-wrap"><div class="slds-col slds-size_1-of-1 slds-large-size_8-of-12 pact-main">${main}</div>
+<div class="slds-col slds-size_1-of-1 slds-large-size_4-of-12 pact-side">${slot('pactPlanner', props)}</div></div>`;
+        return layout(
+            { title: String(account.Name), active: 'account', body, recordId: account.Id, withComponents: true },
+            build
+        );
+    }
+
+    function homePage(): string {
+        const body = `<div class="slds-page-header slds-m-bottom_small"><h1 class="slds-page-header__title">Home</h1></div>
+<div class="slds-grid slds-gutters slds-wrap"><div class="slds-col slds-size_1-of-1 slds-large-size_7-of-12">${slot('pactMyWeek', { days: 14 })}</div>
+<div class="slds-col slds-size_1-of-1 slds-large-size_5-of-12">${slot('pactCharter', {})}</div></div>`;
+        return layout({ title: 'Home', active: 'home', body, withComponents: true }, build);
+    }
+
+    function execPage(): string {
+        const results = readReports(forceAppDir).map((d) => runReport(d, store, org));
+        const body = `<div class="slds-page-header slds-m-bottom_small"><h1 class="slds-page-header__title">Preview of the Salesforce reports</h1>
+<p class="slds-text-body_small">Each chart is the bundled report definition (force-app/main/default/reports) - its groupings, filters and time frame - computed here over the sample data. In an org, the same reports and the Customer Voice dashboard show live data to executives and reps alike.</p></div>
+<div class="slds-grid slds-wrap slds-gutters">${results.map((r) => `<div class="slds-col slds-size_1-of-1 slds-large-size_1-of-2 slds-m-bottom_medium">${reportSection(r)}</div>`).join('')}</div>`;
+        return layout({ title: 'Executive reports', active: 'exec', body }, build);
+    }
+
+    function indexPage(): string {
+        const list = accounts()
+            .map(
+                (a) =>
+                    `<li><a href="/account/${escapeHtml(a.Id)}">${escapeHtml(a.Name)}</a>${a.Customer_Alert__c ? ` - <em>${escapeHtml(a.Customer_Alert__c)}</em>` : ''}</li>`
+            )
+            .join('');
+        const body = `<h1 class="slds-text-heading_large slds-m-bottom_small">PACT local preview</h1>
+<p>The account record page (briefing, high card composer, timeline, planner), the Home page (My Week, charter), the executive reports and the Dynamics 365 control, over sample data.</p>
+<h2 class="slds-text-heading_medium slds-m-top_medium">Accounts</h2><ul class="slds-list_dotted">${list}</ul>`;
+        return layout({ title: 'Preview', active: 'index', body }, build);
+    }
+
+    /** Where a record "lives" in the preview: its account's page. */
+    function recordUrl(id: string): string {
+        const record = store.get(id);
+        if (!record) return '/';
+        if (record.attributes.type === 'Account') return `/account/${record.Id}`;
+        const accountId = (record.Account__c ?? record.AccountId) as string | undefined;
+        return accountId ? `/account/${accountId}#${record.Id}` : '/home';
+    }
+
+    async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, pathname: string): Promise<boolean> {
+        const method = req.method ?? 'GET';
+        if (pathname === '/__preview/graphql' && method === 'POST') {
+            const body = await readBody(req);
+            const variables = (body.variables ?? undefined) as Record<string, unknown> | undefined;
+            const result = await graphql({
+                schema,
+                source: String(body.query ?? ''),
+                variableValues: variables,
+                operationName: (body.operationName as string | undefined) ?? undefined,
+                contextValue: { source: store, rawVariables: variables }
+            });
+            if (result.errors) log(`GraphQL errors: ${result.errors.map((e) => e.message).join('; ')}`);
+            sendJson(res, 200, result);
+            return true;
+        }
+        if (pathname === '/__preview/ui-api/object-info' && method === 'POST') {
+            const body = await readBody(req);
+            sendJson(res, 200, store.objectInfo(String(body.objectApiName ?? '')));
+            return true;
+        }
+        const writePath = /^\/__preview\/ui-api\/records(?:\/([^/]+))?$/.exec(pathname);
+        if (writePath && ['POST', 'PATCH', 'DELETE'].includes(method)) {
+            const body = method === 'DELETE' ? {} : await readBody(req);
+            if (writePath[1] === 'get' && method === 'POST') {
+                const record = store.get(String(body.recordId ?? ''));
+                if (!record) {
+                    sendJson(res, 404, [{ errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }]);
+                    return true;
+                }
+                sendJson(res, 200, store.recordRepresentation(record, (body.fields as string[]) ?? []));
+                return true;
+            }
+            if (store.failWrites === 'network') {
+                // The connection drops mid-save: the browser's fetch rejects, nothing is stored.
+                log(`Dropped a ${method} (fail-writes: network)`);
+                req.socket.destroy();
+                return true;
+            }
+            const fields = (body.fields ?? {}) as Record<string, unknown>;
+            if (method === 'POST' && !writePath[1]) {
+                const record = store.create(String(body.apiName ?? ''), fields);
+                sendJson(res, 201, store.recordRepresentation(record));
+            } else if (method === 'PATCH' && writePath[1]) {
+                const record = store.update(decodeURIComponent(writePath[1]), fields);
+                sendJson(res, 200, store.recordRepresentation(record));
+            } else if (method === 'DELETE' && writePath[1]) {
+                store.delete(decodeURIComponent(writePath[1]));
+                res.writeHead(204).end();
+            } else {
+                sendJson(res, 405, [{ errorCode: 'METHOD_NOT_ALLOWED', message: `${method} is not allowed here` }]);
+            }
+            return true;
+        }
+        if (pathname === '/__preview/fail-writes' && method === 'POST') {
+            const body = await readBody(req);
+            const mode = String(body.mode ?? (body.on === false ? 'off' : 'network'));
+            if (!['off', 'network', 'server'].includes(mode)) {
+                sendJson(res, 400, { message: 'mode must be off, network or server' });
+                return true;
+            }
+            store.failWrites = mode as PreviewStore['failWrites'];
+            log(`Writes now: ${mode === 'off' ? 'accepted' : `fail (${mode})`}`);
+            sendJson(res, 200, { failWrites: store.failWrites });
+            return true;
+        }
+        if (pathname === '/__preview/reset' && method === 'POST') {
+            const shifted = store.reset();
+            sendJson(res, 200, { records: store.list('Account').length, shiftedDays: shifted });
+            return true;
+        }
+        if (pathname === '/__preview/status') {
+            sendJson(res, 200, {
+                built: Boolean(build),
+                buildError: buildError?.message,
+                components: build?.components,
+                skipped: build?.skipped,
+                missingLabels: build?.missingLabels,
+                buildMillis: build?.millis,
+                failWrites: store.failWrites,
+                accounts: store.list('Account').length,
+                highCards: store.list('High_Card__c').length
+            });
+            return true;
+        }
+        return false;
+    }
+
+    const server = http.createServer((req, res) => {
+        const url = new URL(req.url ?? '/', 'http://localhost');
+        const pathname = decodeURIComponent(url.pathname);
+        (async () => {
+            if (await handleApi(req, res, pathname)) return;
+            if (pathname === '/app.js') {
+                try {
+                    const result = await ready;
+                    send(res, 200, result.code, MIME['.js']);
+                } catch (error) {
+                    send(
+                        res,
+                        500,
+                        `console.error(${JSON.stringify(`The preview build failed: ${(error as Error).message}`)});`,
+                        MIME['.js']
+                    );
+                }
+                return;
+            }
+            if (pathname.startsWith('/assets/')) {
+                const file = path.normalize(path.join(assetsDir, pathname.slice('/assets/'.length)));
+                if (!file.startsWith(assetsDir) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+                    send(res, 404, 'Not found', 'text/plain');
+                    return;
+                }
+                res.writeHead(200, {
+                    'Content-Type': MIME[path.extname(file)] ?? 'application/octet-stream',
+                    'Cache-Control': 'max-age=3600'
+                });
+                fs.createReadStream(file).pipe(res);
+                return;
+            }
+            if (pathname.startsWith('/pcf/')) {
+                const served = pcfBundle(repoDir, pathname.slice('/pcf/'.length));
+                if (served) send(res, 200, served.body, served.type);
+                else send(res, 404, 'Not found', 'text/plain');
+                return;
+            }
+            const account = /^\/account(?:\/([^/]+))?\/?$/.exec(pathname);
+            if (account) return send(res, 200, accountPage(account[1]));
+            const record = /^\/record\/([^/]+)$/.exec(pathname);
+            if (record) {
+                res.writeHead(302, { Location: recordUrl(record[1]) }).end();
+                return;
+            }
+            if (pathname === '/home') return send(res, 200, homePage());
+            if (pathname === '/exec') return send(res, 200, execPage());
+            if (pathname === '/dynamics') {
+                return send(
+                    res,
+                    200,
+                    layout(
+                        { title: 'Dynamics 365 control', active: 'dynamics', ...dynamicsPage(repoDir, store) },
+                        build
+                    )
+                );
+            }
+            if (pathname === '/' || pathname === '/index.html') return send(res, 200, indexPage());
+            if (pathname === '/favicon.ico') {
+                res.writeHead(204).end();
+                return;
+            }
+            send(
+                res,
+                404,
+                layout({ title: 'Not found', active: 'index', body: '<p>No such preview page.</p>' }, build)
+            );
+        })().catch((error: unknown) => {
+            if (error instanceof RecordWriteError) {
+                sendJson(res, error.status, error.toBody());
+                return;
+            }
+            log(`Error on ${req.method} ${pathname}: ${(error as Error).stack ?? error}`);
+            if (!res.headersSent)
+                sendJson(res, 500, [{ errorCode: 'UNKNOWN_EXCEPTION', message: (error as Error).message }]);
+        });
+    });
+
+    await new Promise<void>((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(options.port, '127.0.0.1', () => {
+            server.off('error', reject);
+            resolve();
+        });
+    });
+    const address = server.address();
+    const port = typeof address === 'object' && address ? address.port : options.port;
+    return {
+        url: `http://localhost:${port}/`,
+        port,
+        store,
+        ready,
+        close: () =>
+            new Promise<void>((resolve) => {
+                server.closeAllConnections();
+                server.close(() => resolve());
+            })
+    };
+}
