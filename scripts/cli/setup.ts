@@ -50,6 +50,8 @@ export interface SetupActions {
 interface Step {
     id: string;
     title: string;
+    /** A file or folder of this checkout the step uses, relative to the repository root. */
+    needs?: string;
     run: () => Promise<string>;
 }
 
@@ -69,49 +71,35 @@ function planSteps(
     actions: SetupActions,
     root: string
 ): Step[] {
-    // Checked before the first step runs, so that a broken checkout does not leave half a setup.
-    const need = (relative: string) => {
-        if (!fs.existsSync(path.join(root, relative)))
-            throw new PactRunError(`${relative} is missing from this checkout`, 'input');
-        return relative;
-    };
     const steps: Step[] = [];
     if (options.scratch) {
         steps.push({
             id: 'create-scratch-org',
             title: `Create the scratch org ${alias} from ${PATHS.scratchDef}`,
-            run: (
-                (def) => () =>
-                    actions.createScratch(alias, def)
-            )(need(PATHS.scratchDef))
+            needs: PATHS.scratchDef,
+            run: () => actions.createScratch(alias, PATHS.scratchDef)
         });
     }
     if (options.demo) {
         steps.push({
             id: 'deploy-demo-legacy-org',
             title: `Deploy the demo legacy org (${PATHS.demoLegacy}): tick boxes, a forcing rule, a calls-per-rep report`,
-            run: (
-                (dir) => () =>
-                    actions.deploy(alias, dir)
-            )(need(PATHS.demoLegacy))
+            needs: PATHS.demoLegacy,
+            run: () => actions.deploy(alias, PATHS.demoLegacy)
         });
     }
     steps.push({
         id: 'deploy-pact',
         title: `Deploy PACT (${PATHS.pact}): objects, rules, components, reports, permission sets`,
-        run: (
-            (dir) => () =>
-                actions.deploy(alias, dir)
-        )(need(PATHS.pact))
+        needs: PATHS.pact,
+        run: () => actions.deploy(alias, PATHS.pact)
     });
     if (options.demo) {
         steps.push({
             id: 'deploy-blocking-rules',
             title: `Deploy the rules that block the demo's tick boxes (${PATHS.demoBlocked}, written by pact block)`,
-            run: (
-                (dir) => () =>
-                    actions.deploy(alias, dir)
-            )(need(PATHS.demoBlocked))
+            needs: PATHS.demoBlocked,
+            run: () => actions.deploy(alias, PATHS.demoBlocked)
         });
     }
     steps.push(
@@ -123,13 +111,17 @@ function planSteps(
         {
             id: 'import-sample-data',
             title: `Import the sample customers, high cards and plans (${PATHS.samplePlan})`,
-            run: (
-                (plan) => () =>
-                    actions.importData(alias, plan)
-            )(need(PATHS.samplePlan))
+            needs: PATHS.samplePlan,
+            run: () => actions.importData(alias, PATHS.samplePlan)
         },
         { id: 'org-url', title: 'Find the org URL', run: () => actions.orgUrl(alias) }
     );
+    // Checked before the first step runs, so that a broken checkout does not leave half a setup.
+    for (const step of steps) {
+        if (step.needs && !fs.existsSync(path.join(root, step.needs))) {
+            throw new PactRunError(`${step.needs} is missing from this checkout`, 'input');
+        }
+    }
     return steps;
 }
 
