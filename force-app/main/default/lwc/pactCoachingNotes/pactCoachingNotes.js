@@ -85,6 +85,14 @@ const FIELD_SLOTS = {
     [NOTE_FIELD.fieldApiName]: NOTE_FIELD.fieldApiName
 };
 
+const FOCUS_ORDER = [
+    REP_FIELD.fieldApiName,
+    REASON_FIELD.fieldApiName,
+    PERIOD_START_FIELD.fieldApiName,
+    PERIOD_END_FIELD.fieldApiName,
+    NOTE_FIELD.fieldApiName
+];
+
 const value = (field) => (field ? (field.value ?? null) : null);
 
 function periodText(start, end) {
@@ -345,7 +353,10 @@ export default class PactCoachingNotes extends LightningElement {
         this.fieldErrors = Object.fromEntries(Object.entries(errors).map(([slot, list]) => [slot, list.join(' ')]));
         this.formErrors = [];
         this.status = undefined;
-        if (Object.keys(errors).length > 0) return;
+        if (Object.keys(errors).length > 0) {
+            this.focusFirstProblem();
+            return;
+        }
 
         this.saving = true;
         // Written again before the request, so even a crash mid-save keeps the words.
@@ -366,6 +377,17 @@ export default class PactCoachingNotes extends LightningElement {
         await this.refresh();
     }
 
+    /** Moves focus to where the manager has to act, top of the form first, once the messages are drawn. */
+    focusFirstProblem() {
+        Promise.resolve().then(() => {
+            const field = FOCUS_ORDER.find((name) => this.fieldErrors[name]);
+            // The reason is a group of buttons: its first button takes the focus.
+            const selector = field === REASON_FIELD.fieldApiName ? '.reasons button' : `[data-field="${field}"]`;
+            const target = field ? this.template.querySelector(selector) : null;
+            if (target && typeof target.focus === 'function') target.focus();
+        });
+    }
+
     showSaveError(error) {
         const parsed = parseSaveError(error);
         if (parsed.network) {
@@ -381,6 +403,7 @@ export default class PactCoachingNotes extends LightningElement {
         }
         formMessages.push(...parsed.formErrors);
         this.fieldErrors = fieldErrors;
+        this.focusFirstProblem();
         this.formErrors = formMessages.map((message, index) => ({
             key: `e${index}`,
             message: formatLabel(LABELS.saveFailed, message)

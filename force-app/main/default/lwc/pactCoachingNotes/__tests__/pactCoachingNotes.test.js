@@ -252,6 +252,23 @@ describe('c-pact-coaching-notes', () => {
             expect(createRecord).not.toHaveBeenCalled();
         });
 
+        it('moves the focus to the first field that needs the manager', async () => {
+            const element = await render();
+            chooseRep(element, REP);
+            await flushPromises();
+            const firstReason = $(element, '.reasons button');
+            await clickSave(element);
+            await flushPromises();
+            expect(element.shadowRoot.activeElement).toBe(firstReason);
+
+            const note = $(element, 'lightning-textarea.note');
+            note.focus = jest.fn();
+            chooseReason(element, 'Training');
+            await clickSave(element);
+            await flushPromises();
+            expect(note.focus).toHaveBeenCalledTimes(1);
+        });
+
         it('checks the period with the rulebook and shows its message at the end date', async () => {
             const element = await render();
             await fillNote(element, {
