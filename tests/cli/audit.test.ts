@@ -136,7 +136,9 @@ describe('pact audit on a legacy org folder', () => {
             ['IsClosed', 'Closed'],
             ['IsWon', 'Won'],
             ['IsPrivate', 'Private'],
-            ['IsReminderSet', 'Reminder Set']
+            ['IsReminderSet', 'Reminder Set'],
+            ['HasOpenActivity', 'Has Open Activity'],
+            ['HasOverdueTask', 'Has Overdue Task']
         ]) {
             expect(judgeCheckbox('Contact', { file: 'x', name, label, type: 'Checkbox' }).lowCard).toBe(false);
         }

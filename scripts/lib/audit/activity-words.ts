@@ -75,6 +75,11 @@ const BENIGN_PATTERNS: { pattern: RegExp; why: string }[] = [
     {
         pattern: /^(email )?bounced$|^email bounced$|\bhard bounce\b/,
         why: 'records a delivery failure, not an activity'
+    },
+    // Computed by Salesforce from related records; nobody ticks them.
+    {
+        pattern: /^has (open activity|overdue task|opportunity line item)$/,
+        why: 'is computed by Salesforce, not ticked'
     }
 ];
 
