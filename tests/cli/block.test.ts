@@ -160,12 +160,13 @@ describe('pact block: the committed demo', () => {
         expect(auditModel(readSourceDir(DEMO_BLOCKED))).toEqual([]);
     });
 
-    it('the generated rules and the demo org pass the Metadata API schema check (sfmeta-check)', () => {
+    it('the generated rules, the demo org and the audit fixture pass the Metadata API schema check (sfmeta-check)', () => {
         if (!fs.existsSync(SFMETA_CHECK)) {
             console.warn(`sfmeta-check not found at ${SFMETA_CHECK}: schema check skipped`);
             return;
         }
-        const result = spawnSync(SFMETA_CHECK, [DEMO, DEMO_BLOCKED], { encoding: 'utf8' });
+        // The audit's source fixture too: realistic means the Metadata API would accept it.
+        const result = spawnSync(SFMETA_CHECK, [DEMO, DEMO_BLOCKED, SOURCE_FIXTURE], { encoding: 'utf8' });
         expect(`${result.stdout}${result.stderr}`).toMatch(/0 with problems/);
         expect(result.status).toBe(0);
     });
