@@ -79,28 +79,37 @@ describe('pact block: the rules', () => {
         );
     });
 
-    it.each(['Task', 'Lead', 'Contact'])('on %s: refuses a new tick, allows clearing and unrelated edits', (object) => {
-        const rule = ruleFor(object);
-        for (const { name } of rule.fields) {
-            const others = Object.fromEntries(rule.fields.filter((f) => f.name !== name).map((f) => [f.name, false]));
-            const rejects = (isNew: boolean, prior: boolean, now: boolean) =>
-                evaluate(rule.formula, { isNew, prior: { ...others, [name]: prior }, now: { ...others, [name]: now } });
-            expect([name, 'create ticked', rejects(true, false, true)]).toEqual([name, 'create ticked', true]);
-            expect([name, 'create blank', rejects(true, false, false)]).toEqual([name, 'create blank', false]);
-            expect([name, 'tick on edit', rejects(false, false, true)]).toEqual([name, 'tick on edit', true]);
-            expect([name, 'clear on edit', rejects(false, true, false)]).toEqual([name, 'clear on edit', false]);
-            expect([name, 'edit, still ticked', rejects(false, true, true)]).toEqual([
-                name,
-                'edit, still ticked',
-                false
-            ]);
-            expect([name, 'edit, still blank', rejects(false, false, false)]).toEqual([
-                name,
-                'edit, still blank',
-                false
-            ]);
+    it.each(['Account', 'Contact', 'Event', 'Lead', 'Site_Visit__c', 'Task'])(
+        'on %s: refuses a new tick, allows clearing and unrelated edits',
+        (object) => {
+            const rule = ruleFor(object);
+            for (const { name } of rule.fields) {
+                const others = Object.fromEntries(
+                    rule.fields.filter((f) => f.name !== name).map((f) => [f.name, false])
+                );
+                const rejects = (isNew: boolean, prior: boolean, now: boolean) =>
+                    evaluate(rule.formula, {
+                        isNew,
+                        prior: { ...others, [name]: prior },
+                        now: { ...others, [name]: now }
+                    });
+                expect([name, 'create ticked', rejects(true, false, true)]).toEqual([name, 'create ticked', true]);
+                expect([name, 'create blank', rejects(true, false, false)]).toEqual([name, 'create blank', false]);
+                expect([name, 'tick on edit', rejects(false, false, true)]).toEqual([name, 'tick on edit', true]);
+                expect([name, 'clear on edit', rejects(false, true, false)]).toEqual([name, 'clear on edit', false]);
+                expect([name, 'edit, still ticked', rejects(false, true, true)]).toEqual([
+                    name,
+                    'edit, still ticked',
+                    false
+                ]);
+                expect([name, 'edit, still blank', rejects(false, false, false)]).toEqual([
+                    name,
+                    'edit, still blank',
+                    false
+                ]);
+            }
         }
-    });
+    );
 
     it('the brief example formula is what one field gives', () => {
         expect(ruleFormula(['Call_Made__c']).replace(/\s+/g, ' ')).toBe(
