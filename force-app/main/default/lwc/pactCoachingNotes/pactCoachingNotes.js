@@ -372,6 +372,7 @@ export default class PactCoachingNotes extends LightningElement {
         clearDraft(USER_ID, DRAFT_SCOPE);
         this.form = emptyForm();
         this.fieldErrors = {};
+        this.draftStorageFailed = false;
         this.status = LABELS.saved;
         this.saving = false;
         await this.refresh();

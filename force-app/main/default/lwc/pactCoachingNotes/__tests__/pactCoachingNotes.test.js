@@ -434,6 +434,22 @@ describe('c-pact-coaching-notes', () => {
             expect(text($(element, '.status'))).toBe('c.PACT_Coaching_Draft_Restored');
         });
 
+        it('warns when the browser cannot keep a draft, and still saves', async () => {
+            const setItem = jest.spyOn(Storage.prototype, 'setItem').mockImplementation(() => {
+                throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+            });
+            try {
+                const element = await render();
+                await fillNote(element, { note: 'Agree three customer visits to prepare.' });
+                expect(text($(element, '.draft-not-stored'))).toBe('c.PACT_Coaching_Draft_Not_Stored');
+                await clickSave(element);
+                expect(createRecord).toHaveBeenCalledTimes(1);
+                expect($(element, '.draft-not-stored')).toBeNull();
+            } finally {
+                setItem.mockRestore();
+            }
+        });
+
         it('discards the draft only when asked', async () => {
             const element = await render();
             await fillNote(element, { note: 'Agree three customer visits to prepare.' });
