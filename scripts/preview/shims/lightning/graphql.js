@@ -62,6 +62,8 @@ export class graphql {
         } catch (error) {
             value = { data: undefined, errors: [error && error.body ? error.body : { message: String(error) }] };
         }
+        // lightning/graphql (v2) hands out refresh on the emitted value; it resolves once fresh data is delivered.
+        value.refresh = () => this.refresh();
         // An older response must not overwrite a newer one.
         if (sequence !== this.sequence || !this.connected) return undefined;
         this.lastValue = value;
@@ -71,7 +73,10 @@ export class graphql {
     }
 }
 
-/** Re-runs the query behind a result the wire delivered. */
+/**
+ * Re-runs the query behind a result the wire delivered. This is lightning/uiGraphQLApi's (v1) API;
+ * lightning/graphql (v2) components call result.refresh() instead.
+ */
 export function refreshGraphQL(result) {
     const adapter = adapters.get(result);
     return adapter ? adapter.refresh() : Promise.resolve(undefined);
