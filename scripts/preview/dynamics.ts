@@ -1,30 +1,176 @@
 /**
- * The Dynamics 365 page of the preview: the PCF control built by pcf/ (pcf/out/controls/...), if
- * present, with a small in-page dataset and webAPI over the preview's store.
+ * The Dynamics 365 page of the preview: the PCF control as `npm run build` leaves it
+ * (pcf/out/controls/PactHighCards/bundle.js), hosted the way a model-driven form hosts a React virtual
+ * control: React 16 and Fluent 9 as the platform's globals (Reactv16, FluentUIReactv940), a dataset
+ * and a webAPI over the preview's store (app/pcfHost.js), the resx strings. Writes go through the
+ * same rulebook check as the Salesforce side.
  */
+import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { XMLParser } from 'fast-xml-parser';
 import type { PreviewStore } from './store';
 
 const CONTROL_DIR = ['pcf', 'out', 'controls', 'PactHighCards'];
+const RESX = ['pcf', 'PactHighCards', 'strings', 'PactHighCards.1033.resx'];
 
-export function pcfBundle(repoDir: string, file: string): { body: Buffer; type: string } | null {
-    const dir = path.join(repoDir, ...CONTROL_DIR);
-    const full = path.normalize(path.join(dir, file));
-    if (!full.startsWith(dir) || !fs.existsSync(full) || !fs.statSync(full).isFile()) return null;
-    const type = full.endsWith('.js')
-        ? 'text/javascript; charset=utf-8'
-        : full.endsWith('.css')
-          ? 'text/css'
-          : 'text/plain';
-    return { body: fs.readFileSync(full), type };
+const escapeHtml = (value: unknown) =>
+    String(value ?? '')
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/"/g, '&quot;');
+
+export interface Served {
+    body: Buffer | string;
+    type: string;
 }
 
-export function dynamicsPage(repoDir: string, _store: PreviewStore): { body: string } {
-    const built = fs.existsSync(path.join(repoDir, ...CONTROL_DIR, 'bundle.js'));
-    return {
-        body: built
-            ? '<p>The Dynamics 365 control is built (pcf/out/controls/PactHighCards). Its in-page host is not wired up yet.</p>'
-            : '<p>The Dynamics 365 control is not built yet: run <code>npm run build</code> (pcf workspace) first.</p>'
+const JS = 'text/javascript; charset=utf-8';
+
+/** The control's resx strings as key -> value. */
+function readStrings(repoDir: string): Record<string, string> {
+    const file = path.join(repoDir, ...RESX);
+    if (!fs.existsSync(file)) return {};
+    const parsed = new XMLParser({
+        ignoreAttributes: false,
+        attributeNamePrefix: '',
+        isArray: (n) => n === 'data'
+    }).parse(fs.readFileSync(file, 'utf8'));
+    const entries = (parsed.root?.data ?? []) as { name: string; value: unknown }[];
+    return Object.fromEntries(entries.map((d) => [d.name, String(d.value ?? '')]));
+}
+
+/** Fluent UI 9 as the global the platform provides (FluentUIReactv940), built once and cached. */
+async function fluentBundle(repoDir: string, cacheDir: string): Promise<string> {
+    const pcfDir = path.join(repoDir, 'pcf');
+    const version = JSON.parse(
+        fs.readFileSync(path.join(pcfDir, 'node_modules', '@fluentui', 'react-components', 'package.json'), 'utf8')
+    ).version as string;
+    const cacheFile = path.join(cacheDir, `fluent-${version}.js`);
+    if (fs.existsSync(cacheFile)) return fs.readFileSync(cacheFile, 'utf8');
+    // esbuild comes with tsx (a devDependency); loaded on demand, only for this page.
+    const esbuild = await import('esbuild');
+    const globals: Record<string, string> = {
+        react: 'module.exports = window.Reactv16;',
+        'react-dom': 'module.exports = window.ReactDOM;',
+        'react/jsx-runtime':
+            'var R = window.Reactv16; function jsx(t, p, k) { return R.createElement(t, k === undefined ? p : Object.assign({}, p, { key: k })); } module.exports = { jsx: jsx, jsxs: jsx, Fragment: R.Fragment };'
     };
+    const result = await esbuild.build({
+        stdin: { contents: "export * from '@fluentui/react-components';", resolveDir: pcfDir, loader: 'js' },
+        bundle: true,
+        format: 'iife',
+        globalName: 'FluentUIReactv940',
+        minify: true,
+        write: false,
+        define: { 'process.env.NODE_ENV': '"production"' },
+        plugins: [
+            {
+                name: 'platform-globals',
+                setup(build) {
+                    build.onResolve({ filter: /^react(-dom)?(\/jsx-runtime)?$/ }, (args) => ({
+                        path: args.path,
+                        namespace: 'platform-global'
+                    }));
+                    build.onLoad({ filter: /.*/, namespace: 'platform-global' }, (args) => ({
+                        contents: globals[args.path] ?? `module.exports = window.Reactv16;`,
+                        loader: 'js'
+                    }));
+                }
+            }
+        ]
+    });
+    const code = result.outputFiles[0].text;
+    fs.mkdirSync(cacheDir, { recursive: true });
+    fs.writeFileSync(cacheFile, code);
+    return code;
+}
+
+/** Files of /pcf/...: the built control, React 16, Fluent, the resx strings, the host script. */
+export async function pcfAsset(repoDir: string, cacheDir: string, file: string): Promise<Served | null> {
+    if (file === 'host/react.js') {
+        return {
+            body: fs.readFileSync(path.join(repoDir, 'pcf', 'node_modules', 'react', 'umd', 'react.production.min.js')),
+            type: JS
+        };
+    }
+    if (file === 'host/react-dom.js') {
+        return {
+            body: fs.readFileSync(
+                path.join(repoDir, 'pcf', 'node_modules', 'react-dom', 'umd', 'react-dom.production.min.js')
+            ),
+            type: JS
+        };
+    }
+    if (file === 'host/fluent.js') return { body: await fluentBundle(repoDir, cacheDir), type: JS };
+    if (file === 'host/host.js') return { body: fs.readFileSync(path.join(__dirname, 'app', 'pcfHost.js')), type: JS };
+    if (file === 'host/strings.json') return { body: JSON.stringify(readStrings(repoDir)), type: 'application/json' };
+    const dir = path.join(repoDir, ...CONTROL_DIR);
+    const full = path.normalize(path.join(dir, file.replace(/^control\//, '')));
+    if (!file.startsWith('control/') || !full.startsWith(dir) || !fs.existsSync(full) || !fs.statSync(full).isFile())
+        return null;
+    return {
+        body: fs.readFileSync(full),
+        type: full.endsWith('.js') ? JS : full.endsWith('.css') ? 'text/css' : 'text/plain'
+    };
+}
+
+/** The option values the Dataverse solution uses: 100000000 + the position in the rulebook's picklist. */
+function optionSets(store: PreviewStore) {
+    const object = store.object('High_Card__c');
+    const values = (field: string) =>
+        (object.fields.find((f) => f.apiName === field)?.picklistValues ?? []).map((p) => p.value);
+    return {
+        pact_kind: { field: 'Kind__c', labels: values('Kind__c') },
+        pact_theme: { field: 'Theme__c', labels: values('Theme__c') },
+        pact_sentiment: { field: 'Sentiment__c', labels: values('Sentiment__c') },
+        pact_actionstatus: { field: 'Action_Status__c', labels: values('Action_Status__c') }
+    };
+}
+
+export function dynamicsPage(
+    repoDir: string,
+    store: PreviewStore,
+    accountId: string | null
+): { body: string; recordId?: string } {
+    const bundle = path.join(repoDir, ...CONTROL_DIR, 'bundle.js');
+    if (!fs.existsSync(bundle)) {
+        return {
+            body: '<p class="slds-box">The Dynamics 365 control is not built yet: run <code>npm run build</code> (it builds pcf/ too), then reload.</p>'
+        };
+    }
+    const accounts = store.list('Account').sort((a, b) => String(a.Name).localeCompare(String(b.Name)));
+    const account = (accountId && store.get(accountId)) || accounts.find((a) => a.Customer_Alert__c) || accounts[0];
+    if (!account) return { body: '<p>No sample accounts.</p>' };
+    const options = accounts
+        .map(
+            (a) =>
+                `<option value="${escapeHtml(a.Id)}"${a.Id === account.Id ? ' selected' : ''}>${escapeHtml(a.Name)}</option>`
+        )
+        .join('');
+    const css = fs.existsSync(path.join(repoDir, ...CONTROL_DIR, 'css', 'PactHighCards.css'))
+        ? '<link rel="stylesheet" href="/pcf/control/css/PactHighCards.css">'
+        : '';
+    const config = {
+        accountId: account.Id,
+        accountName: account.Name,
+        optionSets: optionSets(store),
+        userId: store.userId
+    };
+    const version = crypto.createHash('sha256').update(fs.readFileSync(bundle)).digest('hex').slice(0, 8);
+    const body = `<div class="slds-page-header slds-m-bottom_small"><div class="slds-page-header__row"><div class="slds-page-header__col-title">
+<span class="slds-text-title_caps">Dynamics 365 - Account form</span><h1 class="slds-page-header__title">${escapeHtml(account.Name)}</h1>
+<p class="slds-text-body_small">The PACT High Cards control from pcf/out (as built by npm run build), hosted with React 16 and Fluent 9 like a model-driven form, over the same sample records.</p></div>
+<div class="slds-page-header__col-actions"><label class="slds-form-element__label" for="pact-account-picker">Open another account</label>
+<select id="pact-account-picker" class="slds-select" onchange="location.href='/dynamics?account='+this.value">${options}</select></div></div></div>
+${css}
+<div class="slds-card slds-p-around_medium"><div id="pcf-root" data-config="${escapeHtml(JSON.stringify(config))}"><p class="slds-text-color_weak">Loading the control...</p></div></div>
+<script src="/pcf/host/react.js"></script>
+<script src="/pcf/host/react-dom.js"></script>
+<script>window.Reactv16 = window.React; window.__pcfControls = {}; window.ComponentFramework = { registerControl: function (name, ctor) { window.__pcfControls[name] = ctor; } };</script>
+<script src="/pcf/host/fluent.js"></script>
+<script src="/pcf/control/bundle.js?v=${version}"></script>
+<script src="/pcf/host/host.js"></script>`;
+    return { body, recordId: account.Id };
 }

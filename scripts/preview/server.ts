@@ -14,7 +14,7 @@ import { checkRecord } from '../../force-app/main/default/lwc/pactRules/pactRule
 import { buildPreview, listComponents, type BuildResult } from './build';
 import { PreviewStore, RecordWriteError, type RuleChecker } from './store';
 import { readReports, runReport, type ReportResult } from './reports';
-import { dynamicsPage, pcfBundle } from './dynamics';
+import { dynamicsPage, pcfAsset } from './dynamics';
 
 export interface PreviewOptions {
     repoDir: string;
@@ -428,7 +428,7 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Runni
                 return;
             }
             if (pathname.startsWith('/pcf/')) {
-                const served = pcfBundle(repoDir, pathname.slice('/pcf/'.length));
+                const served = await pcfAsset(repoDir, path.join(dataDir, 'build'), pathname.slice('/pcf/'.length));
                 if (served) send(res, 200, served.body, served.type);
                 else send(res, 404, 'Not found', 'text/plain');
                 return;
@@ -447,7 +447,11 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Runni
                     res,
                     200,
                     layout(
-                        { title: 'Dynamics 365 control', active: 'dynamics', ...dynamicsPage(repoDir, store) },
+                        {
+                            title: 'Dynamics 365 control',
+                            active: 'dynamics',
+                            ...dynamicsPage(repoDir, store, url.searchParams.get('account'))
+                        },
                         build
                     )
                 );

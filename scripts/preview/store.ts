@@ -126,7 +126,13 @@ export class PreviewStore implements RecordSource {
     }
 
     get(id: string): StoredRecord | undefined {
-        return this.records.get(id) ?? [...this.records.values()].find((r) => r.Id.slice(0, 15) === id.slice(0, 15));
+        const exact = this.records.get(id);
+        if (exact) return exact;
+        // An 18-character Id ends in a case checksum, so it may be matched without regard to case.
+        const key = id.length === 18 ? id.toLowerCase() : id.slice(0, 15);
+        return [...this.records.values()].find((r) =>
+            id.length === 18 ? r.Id.toLowerCase() === key : r.Id.slice(0, 15) === key
+        );
     }
 
     object(apiName: string): ObjectDescribe {
@@ -406,6 +412,11 @@ export class PreviewStore implements RecordSource {
         }
         Object.assign(merged, values);
         const fieldErrors = this.checkFields(object, values, isNew, merged);
+        // Ids arrive in any of their spellings (15 or 18 characters, lower case from Dataverse): store the record's own.
+        for (const field of object.fields.filter((f) => f.type === 'Lookup' || f.type === 'MasterDetail')) {
+            const id = merged[field.apiName];
+            if (typeof id === 'string' && id) merged[field.apiName] = this.get(id)?.Id ?? id;
+        }
         const labels = this.labels(object);
         if (fieldErrors.length) throw new RecordWriteError(400, [], fieldErrors, labels);
         // The validation rules generated from the rulebook: same checks, same messages.

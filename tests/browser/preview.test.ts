@@ -11,12 +11,15 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { artifactPath, launchChromium } from './lib/chromium';
+import { ensureControlBuilt } from '../../pcf/scripts/build-control';
 import { RULES } from '../../force-app/main/default/lwc/pactRules/pactRules.js';
 
 const REPO = path.resolve(__dirname, '../..');
 const README_SHOTS = path.join(REPO, 'tests', 'screenshots');
 const UPDATE_README_SHOTS = process.env.PACT_UPDATE_SCREENSHOTS === '1';
 const LOW_CARD_MESSAGE = RULES.find((r) => r.name === 'PACT_No_Low_Cards')!.message;
+/** jest ignores testTimeout in a project's config: each test says how long a loaded machine may take. */
+const TEST_TIMEOUT = 180_000;
 /** The most a rep may need to capture a high card (see countInteractions below). */
 const MAX_CAPTURE_INTERACTIONS = 4;
 
@@ -102,9 +105,12 @@ async function openAccount(page: Page, accountId: string) {
     await page.locator('c-pact-high-card-composer textarea').first().waitFor({ timeout: 30_000 });
 }
 
+/** The pages the README shows (first screen only, to keep the committed PNGs small). */
+const README_PAGES = ['account', 'exec', 'home', 'dynamics'];
+
 async function shoot(page: Page, name: string) {
     await page.screenshot({ path: artifactPath(`preview-${name}.png`), fullPage: true });
-    if (UPDATE_README_SHOTS) {
+    if (UPDATE_README_SHOTS && README_PAGES.includes(name)) {
         fs.mkdirSync(README_SHOTS, { recursive: true });
         await page.screenshot({ path: path.join(README_SHOTS, `preview-${name}.png`) });
     }
@@ -181,151 +187,213 @@ afterAll(async () => {
 });
 
 describe('the local preview', () => {
-    it('shows the customer alert on the account page before anything else', async () => {
-        const account = await accountWithAlert();
-        const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-        await openAccount(page, account.Id);
-        const alert = page.getByText(account.Customer_Alert__c.value!, { exact: false }).first();
-        await alert.waitFor();
-        const alertBox = (await alert.boundingBox())!;
-        expect(alertBox.y + alertBox.height).toBeLessThan(900); // in the first screen, without scrolling
-        for (const selector of ['c-pact-high-card-composer', 'c-pact-timeline']) {
-            const box = (await page.locator(selector).first().boundingBox())!;
-            expect(alertBox.y).toBeLessThan(box.y);
-        }
-        // First in reading order too: a screen reader meets it before the composer, the timeline and the planner.
-        const readingOrder = await page.locator('#pact-root').ariaSnapshot();
-        const alertAt = readingOrder.indexOf(account.Customer_Alert__c.value!);
-        expect(alertAt).toBeGreaterThanOrEqual(0);
-        for (const selector of ['c-pact-high-card-composer', 'c-pact-timeline', 'c-pact-planner']) {
-            const heading = ((await page.locator(`${selector} h2`).first().textContent()) ?? '').trim();
-            expect(heading).not.toBe('');
-            expect(alertAt).toBeLessThan(readingOrder.indexOf(heading));
-        }
-        await shoot(page, 'account');
-        await page.close();
-    });
-
-    it('captures a high card with the keyboard in at most four interactions and puts it on top of the timeline', async () => {
-        const account = await accountWithAlert();
-        const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-        await openAccount(page, account.Id);
-        const before = await highCardCount(account.Id);
-        const words = `Head of Purchasing: we will double the glove order in January if delivery stays under 48 hours (${Date.now()}).`;
-        const rep = countInteractions(page);
-        // The words first, then the kind: Complaint ... Feedback sit right before the details field.
-        await rep.write(page.locator('c-pact-high-card-composer textarea').first(), words);
-        await rep.press('Shift+Tab', 6); // Complaint, Praise, Risk, Buying signal, Competitor, Commitment
-        await rep.shortcut('Control+Enter');
-        await eventually(
-            () => highCardCount(account.Id),
-            (n) => n === before + 1,
-            'the saved high card'
-        );
-        const firstCard = page.locator('c-pact-timeline li.pact-card').first();
-        await eventually(
-            textOf(firstCard),
-            (t) => t.includes('double the glove order'),
-            'the new card on top of the timeline'
-        );
-        expect(rep.counts.interactions).toBeLessThanOrEqual(MAX_CAPTURE_INTERACTIONS);
-        console.log(
-            `Capture flow: ${rep.counts.interactions} interactions, ${rep.counts.keyboardActions} keyboard actions`
-        );
-        await shoot(page, 'account-after-capture');
-        await page.close();
-    });
-
-    it('refuses a low card with the rulebook message, in the page and on the server', async () => {
-        const account = await accountWithAlert();
-        const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-        await openAccount(page, account.Id);
-        const before = await highCardCount(account.Id);
-        const rep = countInteractions(page);
-        await rep.write(page.locator('c-pact-high-card-composer textarea').first(), 'Called, left a voicemail');
-        await rep.press('Shift+Tab', 8); // back to Feedback
-        await rep.shortcut('Control+Enter');
-        await page.getByText(LOW_CARD_MESSAGE).first().waitFor({ state: 'visible', timeout: 10_000 });
-        expect(await highCardCount(account.Id)).toBe(before);
-        // The server side enforces the same rule, like the generated validation rule in an org.
-        const refused = await api('POST', '/__preview/ui-api/records', {
-            apiName: 'High_Card__c',
-            fields: {
-                Account__c: account.Id,
-                Kind__c: 'Feedback',
-                Details__c: 'Called, left a voicemail',
-                Name: 'Call'
+    it(
+        'shows the customer alert on the account page before anything else',
+        async () => {
+            const account = await accountWithAlert();
+            const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+            await openAccount(page, account.Id);
+            const alert = page.getByText(account.Customer_Alert__c.value!, { exact: false }).first();
+            await alert.waitFor();
+            const alertBox = (await alert.boundingBox())!;
+            expect(alertBox.y + alertBox.height).toBeLessThan(900); // in the first screen, without scrolling
+            for (const selector of ['c-pact-high-card-composer', 'c-pact-timeline']) {
+                const box = (await page.locator(selector).first().boundingBox())!;
+                expect(alertBox.y).toBeLessThan(box.y);
             }
-        });
-        expect(refused.status).toBe(400);
-        expect(refused.body.output.fieldErrors.Details__c[0]).toMatchObject({
-            errorCode: 'FIELD_CUSTOM_VALIDATION_EXCEPTION',
-            message: LOW_CARD_MESSAGE
-        });
-        await shoot(page, 'low-card-refused');
-        await page.close();
-    });
+            // First in reading order too: a screen reader meets it before the composer, the timeline and the planner.
+            const readingOrder = await page.locator('#pact-root').ariaSnapshot();
+            const alertAt = readingOrder.indexOf(account.Customer_Alert__c.value!);
+            expect(alertAt).toBeGreaterThanOrEqual(0);
+            for (const selector of ['c-pact-high-card-composer', 'c-pact-timeline', 'c-pact-planner']) {
+                const heading = ((await page.locator(`${selector} h2`).first().textContent()) ?? '').trim();
+                expect(heading).not.toBe('');
+                expect(alertAt).toBeLessThan(readingOrder.indexOf(heading));
+            }
+            await shoot(page, 'account');
+            await page.close();
+        },
+        TEST_TIMEOUT
+    );
 
-    it('keeps the rep’s words when the save fails mid-way, across a reload', async () => {
-        const account = await accountWithAlert();
-        const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-        await openAccount(page, account.Id);
-        const before = await highCardCount(account.Id);
-        const words = `Chief Nursing Officer asked for a quote on 400 extra boxes before the budget freeze (${Date.now()}).`;
-        await page.locator('c-pact-high-card-composer textarea').first().focus();
-        await page.keyboard.type(words);
-        await page.keyboard.press('Shift+Tab');
-        await page.keyboard.press('Shift+Tab');
-        await page.keyboard.press('Shift+Tab');
-        await page.keyboard.press('Shift+Tab');
-        await page.keyboard.press('Shift+Tab');
-        await page.keyboard.press('Shift+Tab');
-        await page.keyboard.press('Shift+Tab');
-        await page.keyboard.press('Space'); // Request
-        expect((await api('POST', '/__preview/fail-writes', { mode: 'network' })).status).toBe(200);
-        try {
+    it(
+        'captures a high card with the keyboard in at most four interactions and puts it on top of the timeline',
+        async () => {
+            const account = await accountWithAlert();
+            const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+            await openAccount(page, account.Id);
+            const before = await highCardCount(account.Id);
+            const words =
+                'Head of Purchasing: we will double the glove order in January if delivery stays under 48 hours.';
+            const rep = countInteractions(page);
+            // The words first, then the kind: Complaint ... Feedback sit right before the details field.
+            await rep.write(page.locator('c-pact-high-card-composer textarea').first(), words);
+            await rep.press('Shift+Tab', 6); // Complaint, Praise, Risk, Buying signal, Competitor, Commitment
+            await rep.shortcut('Control+Enter');
+            await eventually(
+                () => highCardCount(account.Id),
+                (n) => n === before + 1,
+                'the saved high card'
+            );
+            const firstCard = page.locator('c-pact-timeline li.pact-card').first();
+            await eventually(
+                textOf(firstCard),
+                (t) => t.includes('double the glove order'),
+                'the new card on top of the timeline'
+            );
+            expect(rep.counts.interactions).toBeLessThanOrEqual(MAX_CAPTURE_INTERACTIONS);
+            console.log(
+                `Capture flow: ${rep.counts.interactions} interactions, ${rep.counts.keyboardActions} keyboard actions`
+            );
+            await shoot(page, 'account-after-capture');
+            await page.close();
+        },
+        TEST_TIMEOUT
+    );
+
+    it(
+        'refuses a low card with the rulebook message, in the page and on the server',
+        async () => {
+            const account = await accountWithAlert();
+            const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+            await openAccount(page, account.Id);
+            const before = await highCardCount(account.Id);
+            const rep = countInteractions(page);
+            await rep.write(page.locator('c-pact-high-card-composer textarea').first(), 'Called, left a voicemail');
+            await rep.press('Shift+Tab', 8); // back to Feedback
+            await rep.shortcut('Control+Enter');
+            await page.getByText(LOW_CARD_MESSAGE).first().waitFor({ state: 'visible', timeout: 10_000 });
+            expect(await highCardCount(account.Id)).toBe(before);
+            // The server side enforces the same rule, like the generated validation rule in an org.
+            const refused = await api('POST', '/__preview/ui-api/records', {
+                apiName: 'High_Card__c',
+                fields: {
+                    Account__c: account.Id,
+                    Kind__c: 'Feedback',
+                    Details__c: 'Called, left a voicemail',
+                    Name: 'Call'
+                }
+            });
+            expect(refused.status).toBe(400);
+            expect(refused.body.output.fieldErrors.Details__c[0]).toMatchObject({
+                errorCode: 'FIELD_CUSTOM_VALIDATION_EXCEPTION',
+                message: LOW_CARD_MESSAGE
+            });
+            await shoot(page, 'low-card-refused');
+            await page.close();
+        },
+        TEST_TIMEOUT
+    );
+
+    it(
+        'keeps the rep’s words when the save fails mid-way, across a reload',
+        async () => {
+            const account = await accountWithAlert();
+            const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+            await openAccount(page, account.Id);
+            const before = await highCardCount(account.Id);
+            const words = 'Chief Nursing Officer asked for a quote on 400 extra boxes before the budget freeze.';
+            await page.locator('c-pact-high-card-composer textarea').first().focus();
+            await page.keyboard.type(words);
+            await page.keyboard.press('Shift+Tab');
+            await page.keyboard.press('Shift+Tab');
+            await page.keyboard.press('Shift+Tab');
+            await page.keyboard.press('Shift+Tab');
+            await page.keyboard.press('Shift+Tab');
+            await page.keyboard.press('Shift+Tab');
+            await page.keyboard.press('Shift+Tab');
+            await page.keyboard.press('Space'); // Request
+            expect((await api('POST', '/__preview/fail-writes', { mode: 'network' })).status).toBe(200);
+            try {
+                await page.keyboard.press('Control+Enter');
+                await eventually(
+                    textOf(page.locator('c-pact-high-card-composer')),
+                    (t) => /not saved|connection/i.test(t),
+                    'the composer saying the card was not saved'
+                );
+                expect(await highCardCount(account.Id)).toBe(before);
+                await shoot(page, 'save-failed');
+            } finally {
+                await api('POST', '/__preview/fail-writes', { mode: 'off' });
+            }
+            await page.reload();
+            await page.waitForSelector('html[data-pact-ready="true"]');
+            const composer = page.locator('c-pact-high-card-composer');
+            await eventually(
+                textOf(composer),
+                (t) => /unsaved|draft|restore/i.test(t),
+                'the offer to restore the unsaved card'
+            );
+            const restore = composer.getByRole('button', { name: /restore/i });
+            if (await restore.count()) await restore.first().click();
+            await eventually(
+                () => composer.locator('textarea').first().inputValue(),
+                (v) => v === words,
+                'the restored words'
+            );
+            await shoot(page, 'draft-restored');
+            await page.close();
+        },
+        TEST_TIMEOUT
+    );
+
+    it(
+        'renders the Home page and the exec view of the reports',
+        async () => {
+            const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+            await page.goto(`${baseUrl}/home`);
+            await page.waitForSelector('html[data-pact-ready="true"]');
+            await page.locator('c-pact-my-week').first().waitFor();
+            await shoot(page, 'home');
+            await page.goto(`${baseUrl}/exec`);
+            await page
+                .getByRole('heading', { name: 'Preview of the Salesforce reports' })
+                .waitFor({ state: 'visible' });
+            expect(await page.locator('.pact-report').count()).toBeGreaterThan(0);
+            await shoot(page, 'exec');
+            await page.close();
+        },
+        TEST_TIMEOUT
+    );
+
+    it(
+        'hosts the built Dynamics 365 control over the same store: alert, keyboard save, low card refused',
+        async () => {
+            // The preview hosts what npm run build leaves in pcf/out; a fresh clone builds it here (once, locked).
+            await ensureControlBuilt();
+            const account = await accountWithAlert();
+            const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+            await page.goto(`${baseUrl}/dynamics?account=${account.Id}`);
+            await page.waitForSelector('html[data-pact-ready="true"]');
+            await page
+                .getByText(account.Customer_Alert__c.value!)
+                .first()
+                .waitFor({ state: 'visible', timeout: 15_000 });
+            const before = await highCardCount(account.Id);
+            await page.getByRole('button', { name: 'Risk', exact: true }).first().click();
+            await page.locator('#pcf-root textarea').first().focus();
+            await page.keyboard.type(
+                'Director of Supply Chain: a second supplier will be qualified by March unless we cut lead times.'
+            );
             await page.keyboard.press('Control+Enter');
             await eventually(
-                textOf(page.locator('c-pact-high-card-composer')),
-                (t) => /not saved|connection/i.test(t),
-                'the composer saying the card was not saved'
+                () => highCardCount(account.Id),
+                (n) => n === before + 1,
+                'the card saved from the Dynamics control'
             );
-            expect(await highCardCount(account.Id)).toBe(before);
-            await shoot(page, 'save-failed');
-        } finally {
-            await api('POST', '/__preview/fail-writes', { mode: 'off' });
-        }
-        await page.reload();
-        await page.waitForSelector('html[data-pact-ready="true"]');
-        const composer = page.locator('c-pact-high-card-composer');
-        await eventually(
-            textOf(composer),
-            (t) => /unsaved|draft|restore/i.test(t),
-            'the offer to restore the unsaved card'
-        );
-        const restore = composer.getByRole('button', { name: /restore/i });
-        if (await restore.count()) await restore.first().click();
-        await eventually(
-            () => composer.locator('textarea').first().inputValue(),
-            (v) => v === words,
-            'the restored words'
-        );
-        await shoot(page, 'draft-restored');
-        await page.close();
-    });
-
-    it('renders the Home page, the exec view of the reports and the Dynamics page', async () => {
-        const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-        await page.goto(`${baseUrl}/home`);
-        await page.waitForSelector('html[data-pact-ready="true"]');
-        await page.locator('c-pact-my-week').first().waitFor();
-        await shoot(page, 'home');
-        await page.goto(`${baseUrl}/exec`);
-        await page.getByRole('heading', { name: 'Preview of the Salesforce reports' }).waitFor({ state: 'visible' });
-        expect(await page.locator('.pact-report').count()).toBeGreaterThan(0);
-        await shoot(page, 'exec');
-        await page.goto(`${baseUrl}/dynamics`);
-        await shoot(page, 'dynamics');
-        await page.close();
-    });
+            await eventually(
+                textOf(page.locator('#pcf-root')),
+                (t) => t.includes('second supplier will be qualified'),
+                'the new card in the list'
+            );
+            await page.getByRole('button', { name: 'Feedback', exact: true }).first().click();
+            await page.locator('#pcf-root textarea').first().fill('Called, left a voicemail');
+            await page.keyboard.press('Control+Enter');
+            await page.getByText(LOW_CARD_MESSAGE).first().waitFor({ state: 'visible', timeout: 10_000 });
+            expect(await highCardCount(account.Id)).toBe(before + 1);
+            await shoot(page, 'dynamics');
+            await page.close();
+        },
+        TEST_TIMEOUT
+    );
 });
