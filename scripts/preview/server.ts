@@ -146,6 +146,13 @@ ${o.withComponents ? '<script type="module" src="/app.js"></script>' : ''}
 const slot = (component: string, props: Record<string, unknown>, extraClass = '') =>
     `<div class="pact-slot ${extraClass}" data-pact-component="${escapeHtml(component)}" data-props="${escapeHtml(JSON.stringify(props))}"><p class="slds-text-color_weak">Loading ${escapeHtml(component)}...</p></div>`;
 
+/** Values whose colour carries meaning keep it in every chart. */
+const MEANINGFUL_COLORS: Record<string, string> = {
+    Positive: '#2e844a',
+    Neutral: '#706e6b',
+    Negative: '#ba0517',
+    '-': '#c9c9c9'
+};
 const COLORS = [
     '#0176d3',
     '#2e844a',
@@ -161,7 +168,8 @@ const COLORS = [
 
 function reportSection(result: ReportResult): string {
     const d = result.definition;
-    const colorOf = (key: string) => COLORS[result.secondaryKeys.indexOf(key) % COLORS.length];
+    const colorOf = (key: string) =>
+        MEANINGFUL_COLORS[key] ?? COLORS[result.secondaryKeys.indexOf(key) % COLORS.length];
     const max = Math.max(1, ...result.groups.map((g) => g.total));
     const bars = result.groups
         .map(
@@ -273,7 +281,9 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Runni
     function homePage(): string {
         const body = `<div class="slds-page-header slds-m-bottom_small"><h1 class="slds-page-header__title">Home</h1></div>
 <div class="slds-grid slds-gutters slds-wrap"><div class="slds-col slds-size_1-of-1 slds-large-size_7-of-12">${slot('pactMyWeek', { days: 14 })}</div>
-<div class="slds-col slds-size_1-of-1 slds-large-size_5-of-12">${slot('pactCharter', {})}</div></div>`;
+<div class="slds-col slds-size_1-of-1 slds-large-size_5-of-12">${slot('pactCharter', {})}${
+            components.has('pactCoachingNotes') ? slot('pactCoachingNotes', {}, 'slds-m-top_small') : ''
+        }</div></div>`;
         return layout({ title: 'Home', active: 'home', body, withComponents: true }, build);
     }
 

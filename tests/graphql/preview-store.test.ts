@@ -1,0 +1,260 @@
+/**
+ * The local preview's record store and report evaluation: sample data loading (references, date
+ * shift, persistence), writes checked like the org checks them (UI API error shapes, the rulebook as
+ * validation rules), and the exec view's report groupings and filters.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { describeOrg } from '../../scripts/lib/graphql/describe';
+import { PreviewStore, RecordWriteError, RUNNING_USER_ID, type RuleChecker } from '../../scripts/preview/store';
+import { intervalRange, readReports, runReport, type ReportDefinition } from '../../scripts/preview/reports';
+import { checkRecord, RULES } from '../../force-app/main/default/lwc/pactRules/pactRules.js';
+
+const REPO = path.resolve(__dirname, '../..');
+const org = describeOrg(path.join(REPO, 'force-app'));
+const NOW = new Date('2026-11-23T10:00:00');
+const message = (name: string) => RULES.find((r) => r.name === name)!.message;
+
+let dir: string;
+
+function writeSample(cards: Record<string, unknown>[]) {
+    const sample = path.join(dir, 'sample');
+    fs.mkdirSync(sample, { recursive: true });
+    fs.writeFileSync(
+        path.join(sample, 'plan.json'),
+        JSON.stringify([
+            { sobject: 'Account', saveRefs: true, resolveRefs: false, files: ['Account.json'] },
+            { sobject: 'High_Card__c', saveRefs: false, resolveRefs: true, files: ['High_Card__c.json'] }
+        ])
+    );
+    fs.writeFileSync(
+        path.join(sample, 'Account.json'),
+        JSON.stringify({
+            records: [
+                {
+                    attributes: { type: 'Account', referenceId: 'Acc_Northwind' },
+                    Name: 'Northwind Traders',
+                    Customer_Alert__c: 'On credit hold - refer to accounts receivable'
+                },
+                { attributes: { type: 'Account', referenceId: 'Acc_Contoso' }, Name: 'Contoso Foods' }
+            ]
+        })
+    );
+    fs.writeFileSync(
+        path.join(sample, 'High_Card__c.json'),
+        JSON.stringify({
+            records: cards.map((c, i) => ({ attributes: { type: 'High_Card__c', referenceId: `Card${i}` }, ...c }))
+        })
+    );
+    return sample;
+}
+
+const newStore = (sample: string, clock = () => NOW) =>
+    new PreviewStore(org, sample, path.join(dir, 'store.json'), checkRecord as unknown as RuleChecker, clock);
+
+const CARDS = [
+    {
+        Name: 'Will move volume unless we match price',
+        Account__c: '@Acc_Northwind',
+        Kind__c: 'Competitor',
+        Theme__c: 'Pricing',
+        Details__c: 'Head of Purchasing: a competitor offered 5% less; they move 40% of volume unless we match.',
+        Occurred_On__c: '2026-11-19'
+    },
+    {
+        Name: 'Praised the new delivery windows',
+        Account__c: '@Acc_Northwind',
+        Kind__c: 'Praise',
+        Theme__c: 'Delivery',
+        Details__c: 'The warehouse lead said the new delivery windows saved them an hour every morning.',
+        Occurred_On__c: '2026-09-02'
+    },
+    {
+        Name: 'Invoices per site',
+        Account__c: '@Acc_Contoso',
+        Kind__c: 'Request',
+        Theme__c: 'Billing',
+        Details__c: 'Finance asked for one invoice per site from January, with the site code on every line.',
+        Occurred_On__c: '2026-11-01'
+    }
+];
+
+beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pact-store-'));
+});
+afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+describe('the preview store', () => {
+    it('loads the sample plan, resolves references and moves dates so the newest card is today', () => {
+        const store = newStore(writeSample(CARDS));
+        expect(store.load()).toEqual({ source: 'sample', records: 4 + 2 + 3, shiftedDays: 4 });
+        const northwind = store.list('Account').find((a) => a.Name === 'Northwind Traders')!;
+        const cards = store.list('High_Card__c');
+        expect(cards.filter((c) => c.Account__c === northwind.Id)).toHaveLength(2);
+        expect(cards.map((c) => c.Occurred_On__c).sort()).toEqual(['2026-09-06', '2026-11-05', '2026-11-23']);
+        expect(store.get(RUNNING_USER_ID)?.Name).toBe('Sales Rep');
+    });
+
+    it('keeps writes across a restart, and starts over when the sample data changes', () => {
+        const sample = writeSample(CARDS);
+        const first = newStore(sample);
+        first.load();
+        const account = first.list('Account')[0];
+        first.create('High_Card__c', {
+            Account__c: account.Id,
+            Kind__c: 'Request',
+            Details__c: 'They asked for a quote on 400 extra boxes before the budget freeze.',
+            Name: 'Quote for 400 boxes'
+        });
+        const second = newStore(sample);
+        expect(second.load().source).toBe('saved');
+        expect(second.list('High_Card__c')).toHaveLength(4);
+        writeSample(CARDS.slice(0, 2));
+        const third = newStore(sample);
+        expect(third.load().source).toBe('sample');
+        expect(third.list('High_Card__c')).toHaveLength(2);
+    });
+
+    it('refuses a low card with the rulebook message in the UI API error shape', () => {
+        const store = newStore(writeSample(CARDS));
+        store.load();
+        const account = store.list('Account')[0];
+        let error: RecordWriteError | undefined;
+        try {
+            store.create('High_Card__c', {
+                Account__c: account.Id,
+                Kind__c: 'Feedback',
+                Details__c: 'Called, left a voicemail'
+            });
+        } catch (e) {
+            error = e as RecordWriteError;
+        }
+        expect(error).toBeInstanceOf(RecordWriteError);
+        expect(error!.status).toBe(400);
+        expect(error!.toBody()).toMatchObject({
+            enhancedErrorType: 'RecordError',
+            output: {
+                errors: [],
+                fieldErrors: {
+                    Details__c: [
+                        {
+                            errorCode: 'FIELD_CUSTOM_VALIDATION_EXCEPTION',
+                            field: 'Details__c',
+                            fieldLabel: 'Details',
+                            message: message('PACT_No_Low_Cards')
+                        }
+                    ]
+                }
+            }
+        });
+        expect(store.list('High_Card__c')).toHaveLength(3);
+    });
+
+    it('checks what the org checks before the rules: picklists, required parents, unknown fields', () => {
+        const store = newStore(writeSample(CARDS));
+        store.load();
+        const account = store.list('Account')[0];
+        const codes = (fields: Record<string, unknown>) => {
+            try {
+                store.create('High_Card__c', fields);
+                return [];
+            } catch (e) {
+                const body = (e as RecordWriteError).toBody();
+                return [
+                    ...Object.values(body.output.fieldErrors).flatMap((list) =>
+                        (list as { errorCode: string }[]).map((f) => f.errorCode)
+                    ),
+                    ...body.output.errors.map((f) => f.errorCode)
+                ];
+            }
+        };
+        const details = 'The buyer said the new pallets fit their racking, a first in three years.';
+        expect(codes({ Account__c: account.Id, Kind__c: 'Gossip', Details__c: details })).toEqual([
+            'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST'
+        ]);
+        expect(codes({ Kind__c: 'Praise', Details__c: details })).toEqual(['REQUIRED_FIELD_MISSING']);
+        expect(codes({ Account__c: account.Id, Kind__c: 'Praise', Details__c: details, Detials__c: 'x' })).toEqual([
+            'INVALID_FIELD'
+        ]);
+        expect(
+            codes({ Account__c: account.Id, Kind__c: 'Praise', Details__c: details, Occurred_On__c: '2026-12-01' })
+        ).toEqual(['FIELD_CUSTOM_VALIDATION_EXCEPTION']);
+        const saved = store.create('High_Card__c', {
+            Account__c: account.Id.toLowerCase(),
+            Kind__c: 'Praise',
+            Details__c: details
+        });
+        expect(saved).toMatchObject({
+            Account__c: account.Id,
+            Occurred_On__c: '2026-11-23',
+            Action_Status__c: 'Not Needed'
+        });
+    });
+
+    it('numbers plans like the auto-number field and fails every write on request', () => {
+        const store = newStore(writeSample(CARDS));
+        store.load();
+        const account = store.list('Account')[0];
+        const plan = store.create('Call_Plan__c', {
+            Account__c: account.Id,
+            Objective__c: 'Agree the pilot scope for the night shift',
+            Status__c: 'Planned'
+        });
+        expect(plan.Name).toBe('PLAN-00001');
+        store.failWrites = 'server';
+        expect(() => store.update(plan.Id, { Objective__c: 'Agree the pilot scope and the start date' })).toThrow(
+            RecordWriteError
+        );
+        expect(store.get(plan.Id)?.Objective__c).toBe('Agree the pilot scope for the night shift');
+    });
+});
+
+describe('the exec view of the reports', () => {
+    it('reads every bundled report with its object and groupings', () => {
+        const reports = readReports(path.join(REPO, 'force-app'));
+        for (const report of reports) {
+            const object = org.objects.get(report.object);
+            expect(object).toBeDefined();
+            for (const grouping of report.groupings) {
+                expect(object!.fields.map((f) => f.apiName)).toContain(grouping.field.split('.')[0]);
+            }
+        }
+    });
+
+    it('groups, filters and applies the time frame like the report would', () => {
+        const store = newStore(writeSample(CARDS));
+        store.load();
+        const definition: ReportDefinition = {
+            file: 'fixture',
+            name: 'Competitor and praise by account, last 90 days',
+            description: '',
+            object: 'High_Card__c',
+            groupings: [{ field: 'Account__c.Name' }, { field: 'Kind__c' }],
+            filters: [{ field: 'Kind__c', operator: 'equals', value: 'Competitor,Praise,Request' }],
+            timeFrame: { field: 'Occurred_On__c', interval: 'INTERVAL_LAST90' }
+        };
+        const result = runReport(definition, store, org);
+        // Shifted dates: 11-23 (Competitor, Northwind), 11-05 (Request, Contoso), 09-06 (Praise, Northwind: 78 days ago).
+        expect(result.total).toBe(3);
+        expect(result.groups.map((g) => [g.label, g.total])).toEqual([
+            ['Contoso Foods', 1],
+            ['Northwind Traders', 2]
+        ]);
+        expect(result.secondaryKeys).toEqual(['Competitor', 'Praise', 'Request']);
+        const thisMonth = runReport(
+            { ...definition, timeFrame: { field: 'Occurred_On__c', interval: 'INTERVAL_THISMONTH' } },
+            store,
+            org
+        );
+        expect(thisMonth.total).toBe(2);
+    });
+
+    it('turns report intervals into calendar ranges', () => {
+        expect(intervalRange('INTERVAL_CURRENTQ', '2026-11-23')).toEqual(['2026-10-01', '2026-12-31']);
+        expect(intervalRange('INTERVAL_CURPREVQ', '2026-11-23')).toEqual(['2026-07-01', '2026-12-31']);
+        expect(intervalRange('INTERVAL_PREVCURY', '2026-11-23')).toEqual(['2025-01-01', '2026-12-31']);
+        expect(intervalRange('INTERVAL_LAST90', '2026-11-23')).toEqual(['2026-08-25', '2026-11-23']);
+        expect(intervalRange('INTERVAL_CUSTOM', '2026-11-23')).toBeNull();
+    });
+});
