@@ -35,7 +35,7 @@ const SHIMS_DIR = path.join(PREVIEW_DIR, 'shims');
 /** Shims for the platform modules an org provides, by module id. */
 const SHIMS: Record<string, string> = {
     'lightning/graphql': 'lightning/graphql.js',
-    'lightning/uiGraphQLApi': 'lightning/graphql.js',
+    'lightning/uiGraphQLApi': 'lightning/uiGraphQLApi.js',
     'lightning/uiRecordApi': 'lightning/uiRecordApi.js',
     'lightning/uiObjectInfoApi': 'lightning/uiObjectInfoApi.js',
     'lightning/navigation': 'lightning/navigation.js',

@@ -73,11 +73,8 @@ export class graphql {
     }
 }
 
-/**
- * Re-runs the query behind a result the wire delivered. This is lightning/uiGraphQLApi's (v1) API;
- * lightning/graphql (v2) components call result.refresh() instead.
- */
-export function refreshGraphQL(result) {
+/** For lightning/uiGraphQLApi (v1) only: lightning/graphql (v2) has no refreshGraphQL, its results carry refresh(). */
+export function refreshResult(result) {
     const adapter = adapters.get(result);
     return adapter ? adapter.refresh() : Promise.resolve(undefined);
 }
