@@ -24,6 +24,17 @@ const RECORDS: StoredRecord[] = [
         OwnerId: '005000000000001AAA'
     }),
     rec('Account', '001000000000002AAA', { Name: 'Contoso Foods', OwnerId: '005000000000002AAA' }),
+    rec('Group', '00G000000000001AAA', { Name: 'Service Queue', Type: 'Queue' }),
+    rec('Case', '500000000000001AAA', {
+        CaseNumber: '00001001',
+        Subject: 'Late delivery',
+        OwnerId: '005000000000001AAA'
+    }),
+    rec('Case', '500000000000002AAA', {
+        CaseNumber: '00001002',
+        Subject: 'Invoice copy',
+        OwnerId: '00G000000000001AAA'
+    }),
     rec('Contact', '003000000000001AAA', {
         LastName: 'Head of Purchasing',
         Name: 'Head of Purchasing',
@@ -149,6 +160,14 @@ describe('executing UI API queries over records', () => {
         expect(names(page2)).toEqual(['Will move volume unless we match price']);
         expect(page2.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: true });
         expect(page2.totalCount).toBe(4);
+    });
+
+    it('resolves a polymorphic owner to its own type and filters on it per type', async () => {
+        const data = await run(`{ uiapi { query { Case(where: { Owner: { Group: { Name: { like: "%queue" } } } }) {
+            edges { node { Subject { value } Owner { __typename ... on Group { Name { value } } ... on User { Name { value } } } } } } } } }`);
+        expect(data.uiapi.query.Case.edges.map((e: { node: unknown }) => e.node)).toEqual([
+            { Subject: { value: 'Invoice copy' }, Owner: { __typename: 'Group', Name: { value: 'Service Queue' } } }
+        ]);
     });
 
     it('limits scope MINE to records the running user owns', async () => {

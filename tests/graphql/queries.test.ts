@@ -200,6 +200,15 @@ describe('the generated schema', () => {
         ).toEqual([expect.stringContaining('DOWN')]);
     });
 
+    it('types a case owner as a user or a queue: select it with inline fragments, filter it per type', () => {
+        expect(problems('{ uiapi { query { Case { edges { node { Owner { Name { value } } } } } } } }')).toEqual([
+            expect.stringContaining('Cannot query field "Name" on type "Case_Owner"')
+        ]);
+        const query = `{ uiapi { query { Case(where: { Owner: { User: { Name: { like: "Sales%" } } } }) {
+            edges { node { Owner { ... on User { Name { value } } ... on Group { Name { value } } } } } } } } }`;
+        expect(problems(query)).toEqual([]);
+    });
+
     it('has no owner on master-detail children (High_Card__c is controlled by its account)', () => {
         expect(
             problems('{ uiapi { query { High_Card__c { edges { node { Owner { Name { value } } } } } } } }')

@@ -38,6 +38,8 @@ export interface FieldDescribe {
     referenceTo?: string;
     /** Lookup / MasterDetail: the parent relationship field on this object, e.g. Account__r or Owner. */
     relationshipName?: string;
+    /** A polymorphic lookup (Case.Owner is a User or a queue): every object it may point to. */
+    polymorphicTo?: string[];
     /** Lookup / MasterDetail: the child relationship on the parent, e.g. High_Cards__r or Contacts. */
     childRelationshipName?: string;
     picklistValues?: { value: string; label: string; default?: boolean }[];
@@ -303,7 +305,22 @@ export const STANDARD_OBJECTS: ObjectDescribe[] = [
                 relationshipName: 'Contact',
                 childRelationshipName: 'Cases'
             },
-            owner()
+            // A case belongs to a user or to a queue: the UI API types Owner as the union Case_Owner.
+            { ...owner(), polymorphicTo: ['User', 'Group'] }
+        ]
+    },
+    {
+        apiName: 'Group',
+        label: 'Group',
+        pluralLabel: 'Groups',
+        custom: false,
+        nameField: 'Name',
+        keyPrefix: '00G',
+        fields: [
+            { apiName: 'Name', label: 'Name', type: 'Text' },
+            { apiName: 'DeveloperName', label: 'Developer Name', type: 'Text' },
+            { apiName: 'Type', label: 'Type', type: 'Picklist', picklistValues: picklist('Regular', 'Queue', 'Role') },
+            { apiName: 'Email', label: 'Email', type: 'Email' }
         ]
     },
     {

@@ -265,8 +265,14 @@ export function matchesFilter(
         if (parentField) {
             const parentId = record[parentField.apiName];
             const parent = typeof parentId === 'string' ? source.get(parentId) : undefined;
-            const parentObject = org.objects.get(parentField.referenceTo ?? '');
+            const parentObject = parent && org.objects.get(parent.attributes.type);
             if (!parent || !parentObject) return false;
+            if ((parentField.polymorphicTo?.length ?? 0) > 1) {
+                // { User: {...}, Group: {...} }: the parent must be one of the named types and match its filter.
+                const byType = (condition ?? {}) as Record<string, Filter>;
+                const own = byType[parent.attributes.type];
+                return own !== undefined && matchesFilter(parent, parentObject, own, org, source);
+            }
             return matchesFilter(parent, parentObject, condition as Filter, org, source);
         }
         const field = object.fields.find((f) => f.apiName === key);

@@ -26,6 +26,7 @@ import {
     GraphQLScalarType,
     GraphQLSchema,
     GraphQLString,
+    GraphQLUnionType,
     Kind,
     specifiedDirectives,
     type GraphQLFieldConfigMap,
@@ -457,6 +458,38 @@ export function buildUiApiSchemaFromDescribe(org: OrgDescribe): GraphQLSchema {
         const parentFields = object.fields.filter(
             (f) => f.referenceTo && f.relationshipName && org.objects.has(f.referenceTo)
         );
+        // Polymorphic parents (Case.Owner): a union to select from with `... on User`, a filter per type.
+        const isPolymorphic = (f: FieldDescribe) => (f.polymorphicTo?.length ?? 0) > 1;
+        const unions = new Map<string, GraphQLUnionType>();
+        const unionOf = (f: FieldDescribe) => {
+            const key = `${name}_${f.relationshipName}`;
+            if (!unions.has(key)) {
+                unions.set(
+                    key,
+                    new GraphQLUnionType({
+                        name: key,
+                        types: () => f.polymorphicTo!.map((t) => objectTypes.get(t)!),
+                        resolveType: (record: StoredRecord) => record.attributes.type
+                    })
+                );
+            }
+            return unions.get(key)!;
+        };
+        const polymorphicFilters = new Map<string, GraphQLInputObjectType>();
+        const polymorphicFilterOf = (f: FieldDescribe) => {
+            const key = `${name}_${f.relationshipName}_Filters`;
+            if (!polymorphicFilters.has(key)) {
+                polymorphicFilters.set(
+                    key,
+                    new GraphQLInputObjectType({
+                        name: key,
+                        fields: () =>
+                            Object.fromEntries(f.polymorphicTo!.map((t) => [t, { type: filterTypes.get(t)! }]))
+                    })
+                );
+            }
+            return polymorphicFilters.get(key)!;
+        };
 
         filterTypes.set(
             name,
@@ -473,7 +506,11 @@ export function buildUiApiSchemaFromDescribe(org: OrgDescribe): GraphQLSchema {
                         if (ops && fieldKind(field) !== 'none') fields[field.apiName] = { type: ops };
                     }
                     for (const field of parentFields) {
-                        fields[field.relationshipName!] = { type: filterTypes.get(field.referenceTo!)! };
+                        fields[field.relationshipName!] = {
+                            type: isPolymorphic(field)
+                                ? polymorphicFilterOf(field)
+                                : filterTypes.get(field.referenceTo!)!
+                        };
                     }
                     return fields;
                 }
@@ -491,7 +528,7 @@ export function buildUiApiSchemaFromDescribe(org: OrgDescribe): GraphQLSchema {
                             fields[field.apiName] = { type: orderByClause };
                         }
                     }
-                    for (const field of parentFields) {
+                    for (const field of parentFields.filter((f) => !isPolymorphic(f))) {
                         fields[field.relationshipName!] = { type: orderByTypes.get(field.referenceTo!)! };
                     }
                     return fields;
@@ -542,7 +579,7 @@ export function buildUiApiSchemaFromDescribe(org: OrgDescribe): GraphQLSchema {
                     }
                     for (const field of parentFields) {
                         fields[field.relationshipName!] = {
-                            type: objectTypes.get(field.referenceTo!)!,
+                            type: isPolymorphic(field) ? unionOf(field) : objectTypes.get(field.referenceTo!)!,
                             resolve: (r, _args, context) => {
                                 const id = r[field.apiName];
                                 return typeof id === 'string' ? (context.source?.get(id) ?? null) : null;
