@@ -37,7 +37,9 @@ async function main() {
             );
             process.exit(1);
         }
-        throw error;
+        // E.g. sample data that is not valid JSON: say which file, without a stack trace.
+        console.error(`The preview could not start: ${(error as Error).message}`);
+        process.exit(1);
     }
     console.log(`PACT preview: ${preview.url}  (building the components...)`);
     try {
