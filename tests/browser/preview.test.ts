@@ -116,6 +116,15 @@ async function shoot(page: Page, name: string) {
     }
 }
 
+/** The text of the focused element, looking through shadow roots (synthetic shadow retargets focus to hosts). */
+async function focusedText(page: Page): Promise<string> {
+    return page.evaluate(() => {
+        let element: Element | null = document.activeElement;
+        while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
+        return (element?.textContent ?? '').trim();
+    });
+}
+
 /**
  * The capture flow's interactions, as a rep experiences them: each control the rep reaches and uses
  * with the keyboard is one interaction (moving to it with Tab/Shift+Tab and pressing or typing in it),
@@ -133,12 +142,19 @@ function countInteractions(page: Page) {
             else await target.focus();
             await page.keyboard.type(text);
         },
-        /** Reach a button with Tab/Shift+Tab and press it with Space. */
-        async press(move: 'Tab' | 'Shift+Tab', times = 1) {
+        /** Move with Tab/Shift+Tab to the button labelled `label` (however many stops away) and press Space. */
+        async press(move: 'Tab' | 'Shift+Tab', label: string) {
             counts.interactions++;
-            counts.keyboardActions += times + 1;
-            for (let i = 0; i < times; i++) await page.keyboard.press(move);
-            await page.keyboard.press('Space');
+            for (let stops = 1; stops <= 15; stops++) {
+                await page.keyboard.press(move);
+                counts.keyboardActions++;
+                if ((await focusedText(page)) === label) {
+                    await page.keyboard.press('Space');
+                    counts.keyboardActions++;
+                    return;
+                }
+            }
+            throw new Error(`No "${label}" button within 15 ${move} stops`);
         },
         async shortcut(chord: string) {
             counts.interactions++;
@@ -228,13 +244,22 @@ describe('the local preview', () => {
             const rep = countInteractions(page);
             // The words first, then the kind: Complaint ... Feedback sit right before the details field.
             await rep.write(page.locator('c-pact-high-card-composer textarea').first(), words);
-            await rep.press('Shift+Tab', 6); // Complaint, Praise, Risk, Buying signal, Competitor, Commitment
+            await rep.press('Shift+Tab', 'Commitment'); // the kinds sit just before the details field
             await rep.shortcut('Control+Enter');
             await eventually(
                 () => highCardCount(account.Id),
                 (n) => n === before + 1,
                 'the saved high card'
             );
+            const newest = await query<{ uiapi: { query: { High_Card__c: { edges: { node: unknown }[] } } } }>(
+                `query n($id: ID) { uiapi { query { High_Card__c(where: { Account__c: { eq: $id } },
+                    orderBy: { CreatedDate: { order: DESC } }, first: 1) { edges { node { Kind__c { value } Details__c { value } } } } } } }`,
+                { id: account.Id }
+            );
+            expect(newest.uiapi.query.High_Card__c.edges[0].node).toEqual({
+                Kind__c: { value: 'Commitment' },
+                Details__c: { value: words }
+            });
             const firstCard = page.locator('c-pact-timeline li.pact-card').first();
             await eventually(
                 textOf(firstCard),
@@ -260,7 +285,7 @@ describe('the local preview', () => {
             const before = await highCardCount(account.Id);
             const rep = countInteractions(page);
             await rep.write(page.locator('c-pact-high-card-composer textarea').first(), 'Called, left a voicemail');
-            await rep.press('Shift+Tab', 8); // back to Feedback
+            await rep.press('Shift+Tab', 'Feedback');
             await rep.shortcut('Control+Enter');
             await page.getByText(LOW_CARD_MESSAGE).first().waitFor({ state: 'visible', timeout: 10_000 });
             expect(await highCardCount(account.Id)).toBe(before);
@@ -295,14 +320,7 @@ describe('the local preview', () => {
             const words = 'Chief Nursing Officer asked for a quote on 400 extra boxes before the budget freeze.';
             await page.locator('c-pact-high-card-composer textarea').first().focus();
             await page.keyboard.type(words);
-            await page.keyboard.press('Shift+Tab');
-            await page.keyboard.press('Shift+Tab');
-            await page.keyboard.press('Shift+Tab');
-            await page.keyboard.press('Shift+Tab');
-            await page.keyboard.press('Shift+Tab');
-            await page.keyboard.press('Shift+Tab');
-            await page.keyboard.press('Shift+Tab');
-            await page.keyboard.press('Space'); // Request
+            await countInteractions(page).press('Shift+Tab', 'Request');
             expect((await api('POST', '/__preview/fail-writes', { mode: 'network' })).status).toBe(200);
             try {
                 await page.keyboard.press('Control+Enter');
