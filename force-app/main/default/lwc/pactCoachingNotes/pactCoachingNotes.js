@@ -70,9 +70,9 @@ const NOTES_QUERY = gql`
 
 export const PAGE_SIZE = 20;
 
-// One coaching draft per user. pactDrafts keeps a draft while it holds words in `details`: the note is
-// those words here. The scope cannot collide with a record id, which is what high card drafts use.
-const DRAFT_SCOPE = 'coachingNote';
+// One coaching draft per user: the note not yet saved (it has no record id). pactDrafts keeps a coaching
+// note draft while it holds words in `details`: the note is those words here.
+const DRAFT_SCOPE = 'new';
 
 // Where a message is shown. The rulebook and the server put "manager differs from rep" on Manager__c,
 // which is always the current user: the rep picker is where it can be fixed.
@@ -140,7 +140,7 @@ export default class PactCoachingNotes extends LightningElement {
     draftStorageFailed = false;
 
     connectedCallback() {
-        const draft = loadDraft(USER_ID, DRAFT_SCOPE);
+        const draft = loadDraft('coachingNote', USER_ID, DRAFT_SCOPE);
         if (draft) {
             const restored = emptyForm();
             for (const key of Object.keys(restored)) {
@@ -275,7 +275,7 @@ export default class PactCoachingNotes extends LightningElement {
     }
 
     persistDraft() {
-        this.draftStorageFailed = !saveDraft(USER_ID, DRAFT_SCOPE, this.form);
+        this.draftStorageFailed = !saveDraft('coachingNote', USER_ID, DRAFT_SCOPE, this.form);
     }
 
     handleRepChange(event) {
@@ -299,7 +299,7 @@ export default class PactCoachingNotes extends LightningElement {
     }
 
     handleDiscard() {
-        clearDraft(USER_ID, DRAFT_SCOPE);
+        clearDraft('coachingNote', USER_ID, DRAFT_SCOPE);
         this.form = emptyForm();
         this.fieldErrors = {};
         this.formErrors = [];
@@ -369,7 +369,7 @@ export default class PactCoachingNotes extends LightningElement {
             return;
         }
         // Only now, with the server's yes, is the draft let go.
-        clearDraft(USER_ID, DRAFT_SCOPE);
+        clearDraft('coachingNote', USER_ID, DRAFT_SCOPE);
         this.form = emptyForm();
         this.fieldErrors = {};
         this.draftStorageFailed = false;

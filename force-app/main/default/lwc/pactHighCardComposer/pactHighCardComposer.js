@@ -160,7 +160,7 @@ export default class PactHighCardComposer extends LightningElement {
         // On a contact or opportunity page the card names that person or deal unless the rep changes it.
         if (this.objectApiName === 'Contact') this.contactId = this.recordId;
         if (this.objectApiName === 'Opportunity') this.opportunityId = this.recordId;
-        this.pendingDraft = loadDraft(USER_ID, this.draftRecordId);
+        this.pendingDraft = loadDraft('highCard', USER_ID, this.draftRecordId);
     }
 
     @wire(MessageContext) messageContext;
@@ -376,7 +376,7 @@ export default class PactHighCardComposer extends LightningElement {
     persistDraft() {
         const values = {};
         for (const key of DRAFT_KEYS) values[key] = this[key] ?? '';
-        this.draftStorageFailed = !saveDraft(USER_ID, this.draftRecordId, values);
+        this.draftStorageFailed = !saveDraft('highCard', USER_ID, this.draftRecordId, values);
     }
 
     handleRestore() {
@@ -388,7 +388,7 @@ export default class PactHighCardComposer extends LightningElement {
     }
 
     handleDiscard() {
-        clearDraft(USER_ID, this.draftRecordId);
+        clearDraft('highCard', USER_ID, this.draftRecordId);
         this.pendingDraft = null;
     }
 
@@ -469,7 +469,7 @@ export default class PactHighCardComposer extends LightningElement {
     }
 
     saved(recordId, accountId) {
-        clearDraft(USER_ID, this.draftRecordId);
+        clearDraft('highCard', USER_ID, this.draftRecordId);
         this.kind = '';
         this.details = '';
         this.headline = '';

@@ -28,7 +28,7 @@ import { checkPlan, checkHighCard, deriveHeadline, isoDate } from 'c/pactRules';
 import { KIND_OPTIONS } from 'c/pactPicklists';
 import LABELS, { format } from './labels';
 import { serverMessage } from './serverErrors';
-import { loadPlannerDraft, savePlannerDraft } from './plannerDrafts';
+import { loadDraft, saveDraft } from 'c/pactDrafts';
 
 // The account's plans, newest first on the server; the component puts upcoming ones first.
 // High_Cards__r tells whether a held plan's outcome is already a high card.
@@ -333,7 +333,9 @@ export default class PactPlanner extends LightningElement {
     // --- drafts: the rep's words stay in the browser until the server confirms them ------------------
     restoreDrafts() {
         this.draftsRestored = true;
-        const { form, outcomes } = loadPlannerDraft(USER_ID, this.accountId);
+        // Both are read before either is written: a draft from the previous version holds the two together.
+        const form = loadDraft('plan', USER_ID, this.accountId)?.values ?? null;
+        const outcomes = loadDraft('planOutcome', USER_ID, this.accountId)?.values ?? {};
         this.outcomeDrafts = { ...outcomes, ...this.outcomeDrafts };
         if (form) {
             this.draft = form;
@@ -349,7 +351,8 @@ export default class PactPlanner extends LightningElement {
     }
 
     persistDrafts() {
-        savePlannerDraft(USER_ID, this.accountId, { form: this.draft, outcomes: this.outcomeDrafts });
+        saveDraft('plan', USER_ID, this.accountId, this.draft);
+        saveDraft('planOutcome', USER_ID, this.accountId, this.outcomeDrafts);
     }
 
     // --- the plan form -------------------------------------------------------------------------

@@ -4,6 +4,7 @@ import { graphql } from 'lightning/graphql';
 import { createRecord } from 'lightning/uiRecordApi';
 import { getObjectInfo } from 'lightning/uiObjectInfoApi';
 import { RULES } from 'c/pactRules';
+import { draftKey } from 'c/pactDrafts';
 
 const fs = require('fs');
 const path = require('path');
@@ -42,7 +43,9 @@ jest.mock(
 // sfdx-lwc-jest gives @salesforce/user/Id this value.
 const ME = '005000000000000000';
 const REP = '0055g00000SlsRpAAA';
-const DRAFT_KEY = `pact.highCardDraft.v1:${ME}:coachingNote`;
+const DRAFT_KEY = draftKey('coachingNote', ME, 'new');
+// Where the previous version kept the note: among the high card drafts.
+const OLD_DRAFT_KEY = `pact.highCardDraft.v1:${ME}:coachingNote`;
 const ruleMessage = (name) => RULES.find((rule) => rule.name === name).message;
 const flushPromises = () => new Promise((resolve) => process.nextTick(resolve));
 
@@ -432,6 +435,41 @@ describe('c-pact-coaching-notes', () => {
             expect($(element, 'lightning-record-picker.rep').value).toBe(REP);
             expect($(element, 'button[data-reason="Performance Plan"]').getAttribute('aria-pressed')).toBe('true');
             expect(text($(element, '.status'))).toBe('c.PACT_Coaching_Draft_Restored');
+        });
+
+        it('keeps coaching notes apart from high card drafts', async () => {
+            const element = await render();
+            await fillNote(element, { note: 'Agree three customer visits to prepare.' });
+            expect(Object.keys(window.localStorage)).toEqual([DRAFT_KEY]);
+            expect(DRAFT_KEY).not.toContain('highCard');
+        });
+
+        it('brings back a note the previous version kept, and moves it to its own key', async () => {
+            window.localStorage.setItem(
+                OLD_DRAFT_KEY,
+                JSON.stringify({
+                    savedAt: '2026-11-20T08:15:00.000Z',
+                    values: {
+                        rep: REP,
+                        reason: 'Training',
+                        details: 'Listen for the reason behind each price question.'
+                    }
+                })
+            );
+            const element = await render();
+            expect($(element, 'lightning-textarea.note').value).toBe(
+                'Listen for the reason behind each price question.'
+            );
+            expect(text($(element, '.status'))).toBe('c.PACT_Coaching_Draft_Restored');
+            expect(storedDraft().values.details).toBe('Listen for the reason behind each price question.');
+
+            await fillNote(element, { note: 'Listen for the reason behind each price question, then ask.' });
+            expect(window.localStorage.getItem(OLD_DRAFT_KEY)).toBeNull();
+            $(element, 'lightning-button.discard').click();
+            await flushPromises();
+            document.body.removeChild(element);
+            const reloaded = await render();
+            expect($(reloaded, 'lightning-textarea.note').value).toBe('');
         });
 
         it('warns when the browser cannot keep a draft, and still saves', async () => {

@@ -44,7 +44,8 @@ function pick(element, selector, recordId) {
 }
 
 const errorFor = (element, field) => $(element, `[data-error-for="${field}"]`)?.textContent.trim();
-const storedDraft = (recordId = ACCOUNT_ID) => JSON.parse(localStorage.getItem(draftKey(USER_ID, recordId)));
+const storedDraft = (recordId = ACCOUNT_ID) =>
+    JSON.parse(localStorage.getItem(draftKey('highCard', USER_ID, recordId)));
 
 async function save(element) {
     $(element, 'lightning-button.pact-save').click();
@@ -108,7 +109,7 @@ describe('c-pact-high-card-composer', () => {
         expect(saved).toHaveBeenCalledTimes(1);
         expect(saved.mock.calls[0][0].detail.recordId).toBe(createRecordSuccess.id);
         expect(toast).toHaveBeenCalledTimes(1);
-        expect(localStorage.getItem(draftKey(USER_ID, ACCOUNT_ID))).toBeNull();
+        expect(localStorage.getItem(draftKey('highCard', USER_ID, ACCOUNT_ID))).toBeNull();
         expect($(element, 'lightning-textarea.pact-details').value).toBe('');
     });
 
@@ -232,7 +233,7 @@ describe('c-pact-high-card-composer', () => {
         expect(errorFor(element, 'Details__c')).toBeUndefined();
         await save(element);
         expect(createRecord).toHaveBeenCalledTimes(2);
-        expect(localStorage.getItem(draftKey(USER_ID, ACCOUNT_ID))).toBeNull();
+        expect(localStorage.getItem(draftKey('highCard', USER_ID, ACCOUNT_ID))).toBeNull();
         expect($(element, '.pact-form-problem')).toBeNull();
     });
 
@@ -275,7 +276,33 @@ describe('c-pact-high-card-composer', () => {
         $(element, 'button.pact-discard').click();
         await flush();
         expect($(element, 'lightning-textarea.pact-details').value).toBe('');
-        expect(localStorage.getItem(draftKey(USER_ID, ACCOUNT_ID))).toBeNull();
+        expect(localStorage.getItem(draftKey('highCard', USER_ID, ACCOUNT_ID))).toBeNull();
+    });
+
+    it('offers a draft the previous version kept, under its old key, and lets it go on discard', async () => {
+        const oldKey = `pact.highCardDraft.v1:${USER_ID}:${ACCOUNT_ID}`;
+        localStorage.setItem(
+            oldKey,
+            JSON.stringify({
+                savedAt: '2026-11-20T08:15:00.000Z',
+                values: { kind: 'Complaint', details: CUSTOMER_WORDS }
+            })
+        );
+        let element = createComposer();
+        await flush();
+        expect($(element, '.pact-draft-offer')).not.toBeNull();
+        $(element, 'button.pact-restore').click();
+        await flush();
+        expect($(element, 'lightning-textarea.pact-details').value).toBe(CUSTOMER_WORDS);
+        expect($(element, 'button[data-value="Complaint"]').getAttribute('aria-pressed')).toBe('true');
+        document.body.removeChild(element);
+
+        element = createComposer();
+        await flush();
+        $(element, 'button.pact-discard').click();
+        await flush();
+        expect(localStorage.getItem(oldKey)).toBeNull();
+        expect(localStorage.getItem(draftKey('highCard', USER_ID, ACCOUNT_ID))).toBeNull();
     });
 
     it('holds the form still while the save is on its way, so no new words are cleared with it', async () => {
@@ -336,7 +363,7 @@ describe('c-pact-high-card-composer', () => {
         expect($(element, '.pact-form-problem')).toBeNull();
         expect(toast).toHaveBeenCalledTimes(1);
         expect(toast.mock.calls[0][0].detail.variant).toBe('success');
-        expect(localStorage.getItem(draftKey(USER_ID, ACCOUNT_ID))).toBeNull();
+        expect(localStorage.getItem(draftKey('highCard', USER_ID, ACCOUNT_ID))).toBeNull();
     });
 
     it('keeps drafts apart per record', async () => {

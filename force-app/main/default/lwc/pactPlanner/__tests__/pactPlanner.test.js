@@ -458,6 +458,36 @@ describe('c-pact-planner', () => {
             );
         });
 
+        it('brings back the plan and outcome a rep typed before this version, and stores them anew', async () => {
+            // sfdx-lwc-jest gives @salesforce/user/Id this value.
+            const oldKey = `pact.planDraft.v1:005000000000000000:${ACCOUNT_ID}`;
+            window.localStorage.setItem(
+                oldKey,
+                JSON.stringify({
+                    form: { Objective__c: 'Find out who replaces the plant manager in January' },
+                    outcomes: { a0B5g00000Qx1PlAAJ: 'They will sign if we add the spare parts catalogue.' }
+                })
+            );
+            let element = await renderWithPlans();
+            expect($(element, 'lightning-input.objective').value).toBe(
+                'Find out who replaces the plant manager in January'
+            );
+            type($(element, 'lightning-input.objective'), 'Find out who replaces the plant manager in February');
+            expect(window.localStorage.getItem(oldKey)).toBeNull();
+
+            element = await reload(element);
+            expect($(element, 'lightning-input.objective').value).toBe(
+                'Find out who replaces the plant manager in February'
+            );
+            $(element, '.close-form').click();
+            await flushPromises();
+            planItem(element, 'a0B5g00000Qx1PlAAJ').querySelector('.mark-held').click();
+            await flushPromises();
+            expect(planItem(element, 'a0B5g00000Qx1PlAAJ').querySelector('lightning-textarea.outcome').value).toBe(
+                'They will sign if we add the spare parts catalogue.'
+            );
+        });
+
         it('keeps working when the browser refuses to store drafts', async () => {
             const setItem = jest.spyOn(Storage.prototype, 'setItem').mockImplementation(() => {
                 throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
