@@ -170,6 +170,13 @@ describe('executing UI API queries over records', () => {
         ]);
     });
 
+    it('matches a 15-character Id against the stored 18-character one', async () => {
+        const data = await run(
+            `{ uiapi { query { Account(where: { Id: { eq: "001000000000002" } }) { edges { node { Name { value } } } } } } }`
+        );
+        expect(names(data.uiapi.query.Account)).toEqual(['Contoso Foods']);
+    });
+
     it('limits scope MINE to records the running user owns', async () => {
         const data = await run(`{ uiapi { query { Account(scope: MINE) { edges { node { Name { value } } } } } } }`);
         expect(names(data.uiapi.query.Account)).toEqual(['Northwind Traders']);

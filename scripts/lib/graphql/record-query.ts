@@ -163,8 +163,9 @@ function likeToRegExp(pattern: string): RegExp {
 function compareScalar(kind: Kind, a: unknown, b: unknown): number {
     if (kind === 'number') return Number(a) - Number(b);
     if (kind === 'boolean') return Number(Boolean(a)) - Number(Boolean(b));
-    const x = String(a);
-    const y = String(b);
+    // A 15-character Id and its 18-character form name the same record.
+    const x = kind === 'id' ? String(a).slice(0, 15) : String(a);
+    const y = kind === 'id' ? String(b).slice(0, 15) : String(b);
     const [p, q] = kind === 'string' ? [x.toLowerCase(), y.toLowerCase()] : [x, y];
     return p < q ? -1 : p > q ? 1 : 0;
 }
