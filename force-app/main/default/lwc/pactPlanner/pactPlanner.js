@@ -25,7 +25,6 @@ import CONTACT_ACCOUNT from '@salesforce/schema/Contact.AccountId';
 import OPPORTUNITY_ACCOUNT from '@salesforce/schema/Opportunity.AccountId';
 import USER_ID from '@salesforce/user/Id';
 import { checkPlan, checkHighCard, deriveHeadline, isoDate } from 'c/pactRules';
-import { KIND_OPTIONS } from 'c/pactPicklists';
 import LABELS, { format } from './labels';
 import { serverMessage } from './serverErrors';
 import { loadDraft, saveDraft } from 'c/pactDrafts';
@@ -305,29 +304,16 @@ export default class PactPlanner extends LightningElement {
         return Boolean(this.panelPlan) && this.panelPlan.status === 'Planned';
     }
 
-    get outcomeText() {
-        return this.outcomeDrafts[this.outcomePlanId] ?? '';
-    }
-
-    get kinds() {
-        // Rulebook values, translated words (custom labels).
-        return KIND_OPTIONS.map((kind) => {
-            const selected = kind.value === this.selectedKind;
-            return {
-                value: kind.value,
-                label: kind.label,
-                pressed: selected ? 'true' : 'false',
-                className: `slds-button ${selected ? 'slds-button_brand' : 'slds-button_neutral'}`
-            };
-        });
-    }
-
-    get panelSaveLabel() {
-        return this.panelMarksHeld ? LABELS.saveOutcome : LABELS.makeCard;
-    }
-
-    get kindLegend() {
-        return this.panelMarksHeld ? LABELS.keepAsCard : LABELS.makeCard;
+    /** What the open outcome panel (c-pact-outcome-panel) shows. */
+    get panelState() {
+        return {
+            marksHeld: this.panelMarksHeld,
+            outcome: this.outcomeDrafts[this.outcomePlanId] ?? '',
+            selectedKind: this.selectedKind,
+            errors: this.outcomeErrors,
+            serverError: this.outcomeServerError,
+            saving: this.saving
+        };
     }
 
     // --- drafts: the rep's words stay in the browser until the server confirms them ------------------
@@ -479,26 +465,14 @@ export default class PactPlanner extends LightningElement {
         this.outcomeServerError = undefined;
     }
 
-    handlePanelKeydown(event) {
-        if (event.key === 'Escape') {
-            event.stopPropagation();
-            this.handleCloseOutcome();
-        } else if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
-            event.preventDefault();
-            this.handleSaveOutcome();
-        }
-    }
-
     handleOutcomeChange(event) {
-        this.outcomeDrafts = { ...this.outcomeDrafts, [this.outcomePlanId]: event.detail.value ?? event.target.value };
+        this.outcomeDrafts = { ...this.outcomeDrafts, [this.outcomePlanId]: event.detail.value };
         if (this.outcomeErrors.outcome) this.outcomeErrors = { ...this.outcomeErrors, outcome: undefined };
         this.persistDrafts();
     }
 
-    handleKindClick(event) {
-        const kind = event.currentTarget.dataset.kind;
-        // A second press on the chosen kind clears it: marking held without a card stays possible.
-        this.selectedKind = this.selectedKind === kind ? undefined : kind;
+    handleKindChange(event) {
+        this.selectedKind = event.detail.kind;
         if (this.outcomeErrors.card) this.outcomeErrors = { ...this.outcomeErrors, card: undefined };
     }
 
@@ -521,7 +495,7 @@ export default class PactPlanner extends LightningElement {
         const plan = this.panelPlan;
         if (!plan || this.saving) return;
         const marksHeld = plan.status === 'Planned';
-        const outcome = marksHeld ? this.outcomeText : plan.outcome;
+        const outcome = marksHeld ? (this.outcomeDrafts[plan.id] ?? '') : plan.outcome;
         const wantsCard = !marksHeld || Boolean(this.selectedKind);
 
         const errors = {};

@@ -46,6 +46,10 @@ function planItem(element, id) {
     return $(element, `li[data-id="${id}"]`);
 }
 
+// The outcome panel is its own component (c-pact-outcome-panel): its parts live in its shadow root.
+const outcomePanel = (item) => item.querySelector('c-pact-outcome-panel');
+const inPanel = (item, selector) => outcomePanel(item).shadowRoot.querySelector(selector);
+
 async function renderWithPlans(data = PLANS, props) {
     const element = createPlanner(props);
     graphql.emit(data, undefined, refreshGraphQL);
@@ -262,11 +266,11 @@ describe('c-pact-planner', () => {
             const item = planItem(element, 'a0B5g00000Qx1PlAAJ');
             item.querySelector('.mark-held').click();
             await flushPromises();
-            type(item.querySelector('lightning-textarea.outcome'), '   ');
-            item.querySelector('.save-outcome').click();
+            type(inPanel(item, 'lightning-textarea.outcome'), '   ');
+            inPanel(item, '.save-outcome').click();
             await flushPromises();
 
-            expect(item.querySelector('.outcome-error').textContent).toBe(ruleMessage('PACT_Held_Needs_Outcome'));
+            expect(inPanel(item, '.outcome-error').textContent).toBe(ruleMessage('PACT_Held_Needs_Outcome'));
             expect(updateRecord).not.toHaveBeenCalled();
         });
 
@@ -277,11 +281,11 @@ describe('c-pact-planner', () => {
             await flushPromises();
             const outcome =
                 'Purchasing will only review prices if we include the spare parts catalogue. They asked for a draft by Friday.';
-            type(item.querySelector('lightning-textarea.outcome'), outcome);
-            item.querySelector('button[data-kind="Request"]').click();
+            type(inPanel(item, 'lightning-textarea.outcome'), outcome);
+            inPanel(item, 'button[data-kind="Request"]').click();
             await flushPromises();
-            expect(item.querySelector('button[data-kind="Request"]').getAttribute('aria-pressed')).toBe('true');
-            item.querySelector('.save-outcome').click();
+            expect(inPanel(item, 'button[data-kind="Request"]').getAttribute('aria-pressed')).toBe('true');
+            inPanel(item, '.save-outcome').click();
             await flushPromises();
 
             expect(updateRecord).toHaveBeenCalledWith({
@@ -306,8 +310,8 @@ describe('c-pact-planner', () => {
             const item = planItem(element, 'a0B5g00000Qx1PmAAJ');
             item.querySelector('.mark-held').click();
             await flushPromises();
-            type(item.querySelector('lightning-textarea.outcome'), 'The late deliveries come from the new carrier.');
-            item.querySelector('.save-outcome').click();
+            type(inPanel(item, 'lightning-textarea.outcome'), 'The late deliveries come from the new carrier.');
+            inPanel(item, '.save-outcome').click();
             await flushPromises();
             expect(updateRecord).toHaveBeenCalledTimes(1);
             expect(createRecord).not.toHaveBeenCalled();
@@ -318,18 +322,16 @@ describe('c-pact-planner', () => {
             const item = planItem(element, 'a0B5g00000Qx1PlAAJ');
             item.querySelector('.mark-held').click();
             await flushPromises();
-            type(item.querySelector('lightning-textarea.outcome'), 'Met with the client, followed up by email');
-            item.querySelector('button[data-kind="Feedback"]').click();
+            type(inPanel(item, 'lightning-textarea.outcome'), 'Met with the client, followed up by email');
+            inPanel(item, 'button[data-kind="Feedback"]').click();
             await flushPromises();
-            item.querySelector('.save-outcome').click();
+            inPanel(item, '.save-outcome').click();
             await flushPromises();
 
-            expect(item.querySelector('.card-error').textContent).toBe(ruleMessage('PACT_No_Low_Cards'));
+            expect(inPanel(item, '.card-error').textContent).toBe(ruleMessage('PACT_No_Low_Cards'));
             expect(updateRecord).not.toHaveBeenCalled();
             expect(createRecord).not.toHaveBeenCalled();
-            expect(item.querySelector('lightning-textarea.outcome').value).toBe(
-                'Met with the client, followed up by email'
-            );
+            expect(inPanel(item, 'lightning-textarea.outcome').value).toBe('Met with the client, followed up by email');
         });
 
         it("keeps the outcome and shows the server's message when marking held fails", async () => {
@@ -338,16 +340,14 @@ describe('c-pact-planner', () => {
             const item = planItem(element, 'a0B5g00000Qx1PlAAJ');
             item.querySelector('.mark-held').click();
             await flushPromises();
-            type(item.querySelector('lightning-textarea.outcome'), 'They will decide after the trade fair.');
-            item.querySelector('.save-outcome').click();
+            type(inPanel(item, 'lightning-textarea.outcome'), 'They will decide after the trade fair.');
+            inPanel(item, '.save-outcome').click();
             await flushPromises();
 
-            expect(item.querySelector('.outcome-server-error').textContent).toContain(
+            expect(inPanel(item, '.outcome-server-error').textContent).toContain(
                 ruleMessage('PACT_Held_Needs_Outcome')
             );
-            expect(item.querySelector('lightning-textarea.outcome').value).toBe(
-                'They will decide after the trade fair.'
-            );
+            expect(inPanel(item, 'lightning-textarea.outcome').value).toBe('They will decide after the trade fair.');
         });
 
         it('keeps the plan held and offers the card again when only the card fails', async () => {
@@ -357,21 +357,21 @@ describe('c-pact-planner', () => {
             item.querySelector('.mark-held').click();
             await flushPromises();
             type(
-                item.querySelector('lightning-textarea.outcome'),
+                inPanel(item, 'lightning-textarea.outcome'),
                 'They will move the whole fleet to us if the pilot site is live by March.'
             );
-            item.querySelector('button[data-kind="Buying Signal"]').click();
+            inPanel(item, 'button[data-kind="Buying Signal"]').click();
             await flushPromises();
-            item.querySelector('.save-outcome').click();
+            inPanel(item, '.save-outcome').click();
             await flushPromises();
 
             const heldItem = planItem(element, 'a0B5g00000Qx1PlAAJ');
             expect(heldItem.closest('ul').classList.contains('earlier')).toBe(true);
-            expect(heldItem.querySelector('.outcome-server-error').textContent).toContain(
+            expect(inPanel(heldItem, '.outcome-server-error').textContent).toContain(
                 "You don't have permission to create High Card records for this account."
             );
 
-            heldItem.querySelector('.save-outcome').click();
+            inPanel(heldItem, '.save-outcome').click();
             await flushPromises();
             expect(updateRecord).toHaveBeenCalledTimes(1);
             expect(createRecord).toHaveBeenCalledTimes(2);
@@ -383,14 +383,14 @@ describe('c-pact-planner', () => {
             const item = planItem(element, 'a0B5g00000Qx1PnAAJ');
             item.querySelector('.make-card').click();
             await flushPromises();
-            item.querySelector('.save-outcome').click();
+            inPanel(item, '.save-outcome').click();
             await flushPromises();
-            expect(item.querySelector('.card-error').textContent).toBe('c.PACT_Planner_Kind_Required');
+            expect(inPanel(item, '.card-error').textContent).toBe('c.PACT_Planner_Kind_Required');
             expect(createRecord).not.toHaveBeenCalled();
 
-            item.querySelector('button[data-kind="Complaint"]').click();
+            inPanel(item, 'button[data-kind="Complaint"]').click();
             await flushPromises();
-            item.querySelector('.save-outcome').click();
+            inPanel(item, '.save-outcome').click();
             await flushPromises();
             expect(updateRecord).not.toHaveBeenCalled();
             expect(createRecord.mock.calls[0][0].fields).toMatchObject({
@@ -448,12 +448,12 @@ describe('c-pact-planner', () => {
             planItem(element, 'a0B5g00000Qx1PlAAJ').querySelector('.mark-held').click();
             await flushPromises();
             type(
-                planItem(element, 'a0B5g00000Qx1PlAAJ').querySelector('lightning-textarea.outcome'),
+                inPanel(planItem(element, 'a0B5g00000Qx1PlAAJ'), 'lightning-textarea.outcome'),
                 'They will sign if we add the spare parts catalogue.'
             );
             element = await reload(element);
-            const panel = planItem(element, 'a0B5g00000Qx1PlAAJ').querySelector('.outcome-panel');
-            expect(panel.querySelector('lightning-textarea.outcome').value).toBe(
+            const panel = outcomePanel(planItem(element, 'a0B5g00000Qx1PlAAJ'));
+            expect(panel.shadowRoot.querySelector('lightning-textarea.outcome').value).toBe(
                 'They will sign if we add the spare parts catalogue.'
             );
         });
@@ -483,7 +483,7 @@ describe('c-pact-planner', () => {
             await flushPromises();
             planItem(element, 'a0B5g00000Qx1PlAAJ').querySelector('.mark-held').click();
             await flushPromises();
-            expect(planItem(element, 'a0B5g00000Qx1PlAAJ').querySelector('lightning-textarea.outcome').value).toBe(
+            expect(inPanel(planItem(element, 'a0B5g00000Qx1PlAAJ'), 'lightning-textarea.outcome').value).toBe(
                 'They will sign if we add the spare parts catalogue.'
             );
         });
@@ -535,7 +535,7 @@ describe('c-pact-planner', () => {
             const item = planItem(element, 'a0B5g00000Qx1PmAAJ');
             item.querySelector('.mark-held').click();
             await flushPromises();
-            const outcome = item.querySelector('lightning-textarea.outcome');
+            const outcome = inPanel(item, 'lightning-textarea.outcome');
             type(outcome, 'The late deliveries come from the new carrier.');
             outcome.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', metaKey: true, bubbles: true }));
             await flushPromises();
@@ -565,7 +565,7 @@ describe('c-pact-planner', () => {
             const item = planItem(element, 'a0B5g00000Qx1PnAAJ');
             item.querySelector('.make-card').click();
             await flushPromises();
-            const kinds = [...item.querySelectorAll('.kinds button')];
+            const kinds = [...outcomePanel(item).shadowRoot.querySelectorAll('.kinds button')];
             expect(kinds.map((button) => button.dataset.kind)).toEqual([
                 'Feedback',
                 'Request',
@@ -578,7 +578,8 @@ describe('c-pact-planner', () => {
             ]);
             expect(kinds[1].textContent.trim()).toBe('c.PACT_Kind_Request');
             kinds[1].focus();
-            expect(element.shadowRoot.activeElement).toBe(kinds[1]);
+            expect(element.shadowRoot.activeElement).toBe(outcomePanel(item));
+            expect(outcomePanel(item).shadowRoot.activeElement).toBe(kinds[1]);
             kinds[1].click();
             await flushPromises();
             expect(kinds[1].getAttribute('aria-pressed')).toBe('true');
@@ -586,11 +587,11 @@ describe('c-pact-planner', () => {
             await flushPromises();
             expect(kinds[1].getAttribute('aria-pressed')).toBe('false');
 
-            item.querySelector('.outcome-panel').dispatchEvent(
+            inPanel(item, '.outcome-panel').dispatchEvent(
                 new KeyboardEvent('keydown', { key: 'Escape', bubbles: true })
             );
             await flushPromises();
-            expect(item.querySelector('.outcome-panel')).toBeNull();
+            expect(outcomePanel(item)).toBeNull();
         });
     });
 

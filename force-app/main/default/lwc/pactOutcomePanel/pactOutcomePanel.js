@@ -1,0 +1,87 @@
+import { LightningElement, api } from 'lwc';
+import { KIND_OPTIONS } from 'c/pactPicklists';
+import outcome from '@salesforce/label/c.PACT_Planner_Outcome';
+import closeForm from '@salesforce/label/c.PACT_Planner_Close_Form';
+import saveOutcome from '@salesforce/label/c.PACT_Planner_Save_Outcome';
+import keepAsCard from '@salesforce/label/c.PACT_Planner_Keep_As_Card';
+import makeCard from '@salesforce/label/c.PACT_Planner_Make_Card';
+
+const LABELS = { outcome, closeForm };
+
+/**
+ * The outcome panel of one plan, the same for an upcoming plan (mark held, and perhaps keep the outcome as a
+ * high card) and an earlier one (turn its outcome into a high card). It only shows what the planner holds and
+ * tells it what the rep did: the planner keeps the words in its draft and saves them.
+ *
+ * Events, all bubbling so the planner listens once for both of its lists: `outcomechange` (detail.value),
+ * `kindchange` (detail.kind, undefined when cleared), `outcomeclose`, `outcomesave`.
+ */
+const tell = (name, detail) => new CustomEvent(name, { detail, bubbles: true });
+
+export default class PactOutcomePanel extends LightningElement {
+    /**
+     * @type {{ marksHeld: boolean, outcome: string, selectedKind?: string, errors: { outcome?: string, plan?: string,
+     * card?: string }, serverError?: string, saving: boolean }}
+     */
+    @api state = { marksHeld: false, outcome: '', errors: {}, saving: false };
+
+    labels = LABELS;
+
+    get errors() {
+        return this.state.errors || {};
+    }
+
+    get fieldsetClass() {
+        return this.state.marksHeld ? 'slds-form-element slds-var-m-top_x-small' : 'slds-form-element';
+    }
+
+    get legend() {
+        return this.state.marksHeld ? keepAsCard : makeCard;
+    }
+
+    get saveLabel() {
+        return this.state.marksHeld ? saveOutcome : makeCard;
+    }
+
+    get kinds() {
+        // Rulebook values, translated words (custom labels).
+        return KIND_OPTIONS.map((kind) => {
+            const selected = kind.value === this.state.selectedKind;
+            return {
+                value: kind.value,
+                label: kind.label,
+                pressed: selected ? 'true' : 'false',
+                className: `slds-button ${selected ? 'slds-button_brand' : 'slds-button_neutral'}`
+            };
+        });
+    }
+
+    handleOutcomeChange(event) {
+        this.dispatchEvent(tell('outcomechange', { value: event.detail.value ?? event.target.value }));
+    }
+
+    handleKindClick(event) {
+        const kind = event.currentTarget.dataset.kind;
+        // A second press on the chosen kind clears it: marking held without a card stays possible.
+        this.dispatchEvent(tell('kindchange', { kind: this.state.selectedKind === kind ? undefined : kind }));
+    }
+
+    handleClose() {
+        this.dispatchEvent(tell('outcomeclose'));
+    }
+
+    handleSave() {
+        this.dispatchEvent(tell('outcomesave'));
+    }
+
+    handleKeydown(event) {
+        if (event.key === 'Escape') {
+            event.stopPropagation();
+            this.handleClose();
+        } else if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+            // Ctrl+Enter saves from any field, as in the high card composer.
+            event.preventDefault();
+            this.handleSave();
+        }
+    }
+}
