@@ -12,8 +12,9 @@ import NO_ACCOUNT from '@salesforce/label/c.PACT_Hub_No_Account';
 /**
  * Everything the record page shows about the customer, in ONE request: the briefing and the first
  * page of the timeline. The timeline asks for later pages and filters with its own query, only
- * when the rep asks. Keep the timeline's node selection in step with pactTimeline's query.
+ * when the rep asks.
  */
+// highCards must select what pactTimeline's query selects: tests/graphql/shared-selections.test.ts checks it.
 const CUSTOMER_QUERY = gql`
     query pactCustomer($accountId: ID) {
         uiapi {

@@ -18,6 +18,7 @@ import NEEDS_ACTION_BY from '@salesforce/label/c.PACT_Timeline_Needs_Action_By';
 import ACTION_DUE from '@salesforce/label/c.PACT_Timeline_Action_Due';
 
 /** Later pages and filtered views. The first page usually comes from pactCustomerHub's query. */
+// Must select what pactCustomerHub's highCards selects: tests/graphql/shared-selections.test.ts checks it.
 const TIMELINE_QUERY = gql`
     query pactTimeline($where: High_Card__c_Filter, $after: String) {
         uiapi {
