@@ -11,7 +11,7 @@ import PERIOD_END_FIELD from '@salesforce/schema/Coaching_Note__c.Period_End__c'
 import NOTE_FIELD from '@salesforce/schema/Coaching_Note__c.Note__c';
 import USER_ID from '@salesforce/user/Id';
 import { checkCoachingNote } from 'c/pactRules';
-import { parseSaveError } from 'c/pactSaveErrors';
+import { parseSaveError, serverMessage } from 'c/pactSaveErrors';
 import { saveDraft, loadDraft, clearDraft } from 'c/pactDrafts';
 import { formatLabel, formatDate } from 'c/pactFormat';
 import LABELS, { REASON_OPTIONS } from './labels';
@@ -180,17 +180,9 @@ export default class PactCoachingNotes extends LightningElement {
             this.loadError = undefined;
             this.loaded = true;
         } else if (errors) {
-            this.loadError = formatLabel(LABELS.loadError, this.messagesOf(errors));
+            this.loadError = formatLabel(LABELS.loadError, serverMessage(errors));
             this.loaded = true;
         }
-    }
-
-    messagesOf(errors) {
-        const list = Array.isArray(errors) ? errors : [errors];
-        return list
-            .map((error) => (error && error.message) || parseSaveError(error).formErrors.join(' '))
-            .filter(Boolean)
-            .join(' ');
     }
 
     // --- what the template shows -------------------------------------------------------------
@@ -425,7 +417,7 @@ export default class PactCoachingNotes extends LightningElement {
         try {
             await this.notesResult.refresh();
         } catch (error) {
-            this.loadError = formatLabel(LABELS.loadError, this.messagesOf(error));
+            this.loadError = formatLabel(LABELS.loadError, serverMessage(error));
         }
     }
 }

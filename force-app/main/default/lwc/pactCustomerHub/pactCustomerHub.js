@@ -8,6 +8,7 @@ import CONTACT_ACCOUNT_FIELD from '@salesforce/schema/Contact.AccountId';
 import OPPORTUNITY_ACCOUNT_FIELD from '@salesforce/schema/Opportunity.AccountId';
 import LOAD_FAILED from '@salesforce/label/c.PACT_Hub_Load_Failed';
 import NO_ACCOUNT from '@salesforce/label/c.PACT_Hub_No_Account';
+import { serverMessage } from 'c/pactSaveErrors';
 
 /**
  * Everything the record page shows about the customer, in ONE request: the briefing and the first
@@ -300,10 +301,7 @@ export default class PactCustomerHub extends LightningElement {
 
     /** The server's own words, so a rep can tell an admin exactly what failed. */
     get errorDetails() {
-        return (this.result?.errors ?? [])
-            .map((e) => e?.message)
-            .filter(Boolean)
-            .join(' ');
+        return serverMessage(this.result?.errors ?? []);
     }
 
     /** A contact or opportunity without an account has no customer to brief on. */

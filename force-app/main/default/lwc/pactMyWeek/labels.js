@@ -24,8 +24,3 @@ export default {
     noDate,
     atAccount
 };
-
-/** Fills {0}, {1}... in a label, the way Salesforce labels are written. */
-export function format(label, ...values) {
-    return String(label).replace(/\{(\d+)\}/g, (match, index) => (index < values.length ? values[index] : match));
-}

@@ -3,7 +3,9 @@ import { gql, graphql } from 'lightning/graphql';
 import { NavigationMixin } from 'lightning/navigation';
 import USER_ID from '@salesforce/user/Id';
 import { isoDate } from 'c/pactRules';
-import LABELS, { format } from './labels';
+import LABELS from './labels';
+import { formatLabel } from 'c/pactFormat';
+import { serverMessage } from 'c/pactSaveErrors';
 
 // The current user's next conversations and the customer actions waiting on them.
 // Call_Plan__c is the detail of Account (master-detail), so it has no OwnerId: "my plans" are
@@ -141,7 +143,7 @@ export default class PactMyWeek extends NavigationMixin(LightningElement) {
                         status: display(node.Action_Status__c),
                         due,
                         dueText: due ? null : LABELS.noDue,
-                        account: node.Account__r ? format(LABELS.atAccount, value(node.Account__r.Name)) : '',
+                        account: node.Account__r ? formatLabel(LABELS.atAccount, value(node.Account__r.Name)) : '',
                         url: `/lightning/r/High_Card__c/${node.Id}/view`,
                         objectApiName: 'High_Card__c'
                     };
@@ -150,10 +152,7 @@ export default class PactMyWeek extends NavigationMixin(LightningElement) {
             this.loadError = undefined;
             this.loaded = true;
         } else if (errors) {
-            const message = (Array.isArray(errors) ? errors : [errors])
-                .map((error) => (error && error.message) || String(error))
-                .join(' ');
-            this.loadError = format(LABELS.loadError, message);
+            this.loadError = formatLabel(LABELS.loadError, serverMessage(errors));
             this.loaded = true;
         }
     }

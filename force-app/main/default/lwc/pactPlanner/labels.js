@@ -72,8 +72,3 @@ export default {
     withContact,
     draftRestored
 };
-
-/** Fills {0}, {1}... in a label, the way Salesforce labels are written. */
-export function format(label, ...values) {
-    return String(label).replace(/\{(\d+)\}/g, (match, index) => (index < values.length ? values[index] : match));
-}

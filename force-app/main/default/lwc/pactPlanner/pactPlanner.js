@@ -25,8 +25,9 @@ import CONTACT_ACCOUNT from '@salesforce/schema/Contact.AccountId';
 import OPPORTUNITY_ACCOUNT from '@salesforce/schema/Opportunity.AccountId';
 import USER_ID from '@salesforce/user/Id';
 import { checkPlan, checkHighCard, deriveHeadline, isoDate } from 'c/pactRules';
-import LABELS, { format } from './labels';
-import { serverMessage } from './serverErrors';
+import LABELS from './labels';
+import { formatLabel } from 'c/pactFormat';
+import { serverMessage } from 'c/pactSaveErrors';
 import { loadDraft, saveDraft } from 'c/pactDrafts';
 
 // The account's plans, newest first on the server; the component puts upcoming ones first.
@@ -218,7 +219,7 @@ export default class PactPlanner extends LightningElement {
             this.loaded = true;
             if (!this.draftsRestored) this.restoreDrafts();
         } else if (errors) {
-            this.loadError = format(LABELS.loadError, serverMessage(errors));
+            this.loadError = formatLabel(LABELS.loadError, serverMessage(errors));
             this.loaded = true;
         }
     }
@@ -229,7 +230,7 @@ export default class PactPlanner extends LightningElement {
     }
 
     get pageError() {
-        return this.parentError ? format(LABELS.loadError, this.parentError) : this.loadError;
+        return this.parentError ? formatLabel(LABELS.loadError, this.parentError) : this.loadError;
     }
 
     get isLoading() {
@@ -270,8 +271,8 @@ export default class PactPlanner extends LightningElement {
             ...plan,
             isPlanned: plan.status === 'Planned',
             isHeld: plan.status === 'Held',
-            plannedByText: plan.plannedBy ? format(LABELS.plannedBy, plan.plannedBy) : '',
-            withText: plan.contactName ? format(LABELS.withContact, plan.contactName) : '',
+            plannedByText: plan.plannedBy ? formatLabel(LABELS.plannedBy, plan.plannedBy) : '',
+            withText: plan.contactName ? formatLabel(LABELS.withContact, plan.contactName) : '',
             canMakeCard: plan.status === 'Held' && !plan.hasCard && Boolean(plan.outcome) && !panelOpen,
             showPanel: panelOpen,
             showConfirmCancel: this.confirmCancelId === plan.id,
@@ -444,7 +445,7 @@ export default class PactPlanner extends LightningElement {
             this.status = LABELS.saved;
             await this.refresh();
         } catch (error) {
-            this.formServerError = format(LABELS.saveFailed, serverMessage(error));
+            this.formServerError = formatLabel(LABELS.saveFailed, serverMessage(error));
         } finally {
             this.saving = false;
         }
@@ -532,7 +533,7 @@ export default class PactPlanner extends LightningElement {
                         }
                     });
                 } catch (error) {
-                    this.outcomeServerError = format(LABELS.saveFailed, serverMessage(error));
+                    this.outcomeServerError = formatLabel(LABELS.saveFailed, serverMessage(error));
                     return;
                 }
                 // The server has the outcome; mirror it so a failed card below keeps the plan held.
@@ -543,7 +544,7 @@ export default class PactPlanner extends LightningElement {
                 try {
                     await createRecord({ apiName: CARD_OBJECT.objectApiName, fields: this.cardFields(plan, outcome) });
                 } catch (error) {
-                    this.outcomeServerError = format(LABELS.cardFailed, serverMessage(error));
+                    this.outcomeServerError = formatLabel(LABELS.cardFailed, serverMessage(error));
                     return;
                 }
             }
@@ -581,7 +582,7 @@ export default class PactPlanner extends LightningElement {
             this.status = LABELS.saved;
             await this.refresh();
         } catch (error) {
-            this.cancelError = format(LABELS.saveFailed, serverMessage(error));
+            this.cancelError = formatLabel(LABELS.saveFailed, serverMessage(error));
         } finally {
             this.saving = false;
         }
@@ -594,7 +595,7 @@ export default class PactPlanner extends LightningElement {
             try {
                 await this.plansResult.refresh();
             } catch (error) {
-                this.loadError = format(LABELS.loadError, serverMessage(error));
+                this.loadError = formatLabel(LABELS.loadError, serverMessage(error));
             }
         }
     }

@@ -16,6 +16,7 @@ import LOAD_FAILED from '@salesforce/label/c.PACT_Timeline_Load_Failed';
 import CONTACT from '@salesforce/label/c.PACT_Timeline_Contact';
 import NEEDS_ACTION_BY from '@salesforce/label/c.PACT_Timeline_Needs_Action_By';
 import ACTION_DUE from '@salesforce/label/c.PACT_Timeline_Action_Due';
+import { serverMessage } from 'c/pactSaveErrors';
 
 /** Later pages and filtered views. The first page usually comes from pactCustomerHub's query. */
 // Must select what pactCustomerHub's highCards selects: tests/graphql/shared-selections.test.ts checks it.
@@ -312,10 +313,7 @@ export default class PactTimeline extends LightningElement {
     }
 
     get errorDetails() {
-        return (this.ownErrors ?? [])
-            .map((e) => e?.message)
-            .filter(Boolean)
-            .join(' ');
+        return serverMessage(this.ownErrors ?? []);
     }
 
     get kindOptions() {
