@@ -15,6 +15,7 @@ import { parseSaveError, serverMessage } from 'c/pactSaveErrors';
 import { saveDraft, loadDraft, clearDraft } from 'c/pactDrafts';
 import { formatLabel, formatDate } from 'c/pactFormat';
 import LABELS, { REASON_OPTIONS } from './labels';
+import { handleFormKeys } from 'c/pactFormKeys';
 
 // The notes where the current user is the rep or the manager, newest period first. Sharing already
 // limits what anyone can read; the filter also keeps out notes a user sees through the role hierarchy,
@@ -299,11 +300,7 @@ export default class PactCoachingNotes extends LightningElement {
     }
 
     handleKeyDown(event) {
-        // Ctrl+Enter saves from any field, as in the other PACT forms.
-        if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
-            event.preventDefault();
-            this.save();
-        }
+        handleFormKeys(event, { save: () => this.save() });
     }
 
     handleSubmit(event) {

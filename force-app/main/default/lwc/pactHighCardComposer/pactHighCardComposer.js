@@ -53,6 +53,7 @@ import DRAFT_OFFER from '@salesforce/label/c.PACT_Composer_Draft_Offer';
 import DRAFT_RESTORE from '@salesforce/label/c.PACT_Composer_Draft_Restore';
 import DRAFT_DISCARD from '@salesforce/label/c.PACT_Composer_Draft_Discard';
 import DRAFT_NOT_KEPT from '@salesforce/label/c.PACT_Composer_Draft_Not_Kept';
+import { handleFormKeys } from 'c/pactFormKeys';
 
 /** Fields the form shows: a server message about any other field is shown above the Save button. */
 const SHOWN_FIELDS = [
@@ -98,8 +99,6 @@ const FOCUS_ORDER = [
     ACTION_DUE_FIELD,
     OCCURRED_ON_FIELD
 ].map((field) => field.fieldApiName);
-
-const isSaveShortcut = (event) => event.key === 'Enter' && (event.ctrlKey || event.metaKey);
 
 export default class PactHighCardComposer extends LightningElement {
     /** The record of the page (Account, Contact or Opportunity), or of the quick action. */
@@ -393,9 +392,7 @@ export default class PactHighCardComposer extends LightningElement {
     }
 
     handleKeyDown(event) {
-        if (!isSaveShortcut(event)) return;
-        event.preventDefault();
-        this.save();
+        handleFormKeys(event, { save: () => this.save() });
     }
 
     handleSave() {

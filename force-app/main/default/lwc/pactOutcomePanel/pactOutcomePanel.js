@@ -5,6 +5,7 @@ import closeForm from '@salesforce/label/c.PACT_Planner_Close_Form';
 import saveOutcome from '@salesforce/label/c.PACT_Planner_Save_Outcome';
 import keepAsCard from '@salesforce/label/c.PACT_Planner_Keep_As_Card';
 import makeCard from '@salesforce/label/c.PACT_Planner_Make_Card';
+import { handleFormKeys } from 'c/pactFormKeys';
 
 const LABELS = { outcome, closeForm };
 
@@ -75,13 +76,6 @@ export default class PactOutcomePanel extends LightningElement {
     }
 
     handleKeydown(event) {
-        if (event.key === 'Escape') {
-            event.stopPropagation();
-            this.handleClose();
-        } else if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
-            // Ctrl+Enter saves from any field, as in the high card composer.
-            event.preventDefault();
-            this.handleSave();
-        }
+        handleFormKeys(event, { save: () => this.handleSave(), close: () => this.handleClose() });
     }
 }

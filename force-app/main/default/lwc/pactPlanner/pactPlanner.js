@@ -29,6 +29,7 @@ import LABELS from './labels';
 import { formatLabel } from 'c/pactFormat';
 import { serverMessage } from 'c/pactSaveErrors';
 import { loadDraft, saveDraft } from 'c/pactDrafts';
+import { handleFormKeys } from 'c/pactFormKeys';
 
 // The account's plans, newest first on the server; the component puts upcoming ones first.
 // High_Cards__r tells whether a held plan's outcome is already a high card.
@@ -395,14 +396,7 @@ export default class PactPlanner extends LightningElement {
     }
 
     handleFormKeydown(event) {
-        if (event.key === 'Escape') {
-            event.stopPropagation();
-            this.handleCloseForm();
-        } else if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
-            // Ctrl+Enter saves from any field, as in the high card composer.
-            event.preventDefault();
-            this.savePlan();
-        }
+        handleFormKeys(event, { save: () => this.savePlan(), close: () => this.handleCloseForm() });
     }
 
     handleSubmit(event) {
