@@ -34,6 +34,7 @@ import plannedBy from '@salesforce/label/c.PACT_Planner_Planned_By';
 import noDate from '@salesforce/label/c.PACT_Planner_No_Date';
 import withContact from '@salesforce/label/c.PACT_Planner_With_Contact';
 import draftRestored from '@salesforce/label/c.PACT_Planner_Draft_Restored';
+import draftNotStored from '@salesforce/label/c.PACT_Planner_Draft_Not_Stored';
 
 export default {
     title,
@@ -70,5 +71,6 @@ export default {
     plannedBy,
     noDate,
     withContact,
-    draftRestored
+    draftRestored,
+    draftNotStored
 };

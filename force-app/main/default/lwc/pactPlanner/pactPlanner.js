@@ -148,6 +148,7 @@ export default class PactPlanner extends LightningElement {
     loadError;
     loaded = false;
     draftsRestored = false;
+    draftStorageFailed = false;
     parentAccountId;
     parentLoaded = false;
     parentError;
@@ -339,8 +340,10 @@ export default class PactPlanner extends LightningElement {
     }
 
     persistDrafts() {
-        saveDraft('plan', USER_ID, this.accountId, this.draft);
-        saveDraft('planOutcome', USER_ID, this.accountId, this.outcomeDrafts);
+        const planKept = saveDraft('plan', USER_ID, this.accountId, this.draft);
+        const outcomesKept = saveDraft('planOutcome', USER_ID, this.accountId, this.outcomeDrafts);
+        // The rep is told, so they save before leaving; the words stay on screen either way.
+        this.draftStorageFailed = !planKept || !outcomesKept;
     }
 
     // --- the plan form -------------------------------------------------------------------------

@@ -496,10 +496,15 @@ describe('c-pact-planner', () => {
                 const element = await renderWithPlans(NO_PLANS);
                 $(element, '.new-plan').click();
                 await flushPromises();
+                expect($(element, '.draft-not-stored')).toBeNull();
                 type($(element, 'lightning-input.objective'), 'Agree who tests the new ordering portal');
+                await flushPromises();
+                expect($(element, '.draft-not-stored').textContent.trim()).toBe('c.PACT_Planner_Draft_Not_Stored');
                 $(element, '.save-plan').click();
                 await flushPromises();
                 expect(createRecord).toHaveBeenCalledTimes(1);
+                // Saved on the server: nothing is left to keep, so the warning goes.
+                expect($(element, '.draft-not-stored')).toBeNull();
             } finally {
                 setItem.mockRestore();
             }
