@@ -221,20 +221,32 @@ export default class PactHighCardComposer extends LightningElement {
         return [{ value: '', label: NONE_LABEL }, ...THEME_OPTIONS];
     }
 
-    get hasContactOptions() {
-        return Array.isArray(this.contacts);
-    }
-
-    get hasOpportunityOptions() {
-        return Array.isArray(this.opportunities);
-    }
-
-    get contactOptions() {
-        return [{ value: '', label: NONE_LABEL }, ...(this.contacts ?? [])];
-    }
-
-    get opportunityOptions() {
-        return [{ value: '', label: NONE_LABEL }, ...(this.opportunities ?? [])];
+    /**
+     * The contact and the opportunity are picked the same way: from the hub's list of this customer's records
+     * when there is one (no extra request), else by searching within the customer.
+     */
+    get relatedPickers() {
+        const picker = (field, objectApiName, className, label, options, value) => ({
+            field: field.fieldApiName,
+            objectApiName,
+            className,
+            label,
+            hasOptions: Array.isArray(options),
+            options: [{ value: '', label: NONE_LABEL }, ...(options ?? [])],
+            value,
+            error: this.errorFor(field)
+        });
+        return [
+            picker(CONTACT_FIELD, 'Contact', 'pact-contact', this.labels.contact, this.contacts, this.contactId),
+            picker(
+                OPPORTUNITY_FIELD,
+                'Opportunity',
+                'pact-opportunity',
+                this.labels.opportunity,
+                this.opportunities,
+                this.opportunityId
+            )
+        ];
     }
 
     get accountFilter() {
@@ -281,12 +293,6 @@ export default class PactHighCardComposer extends LightningElement {
     get accountError() {
         return this.errorFor(ACCOUNT_FIELD);
     }
-    get contactError() {
-        return this.errorFor(CONTACT_FIELD);
-    }
-    get opportunityError() {
-        return this.errorFor(OPPORTUNITY_FIELD);
-    }
     get needsActionByError() {
         return this.errorFor(NEEDS_ACTION_BY_FIELD);
     }
@@ -331,14 +337,14 @@ export default class PactHighCardComposer extends LightningElement {
         this.changed(THEME_FIELD);
     }
 
-    handleContact(event) {
-        this.contactId = (event.detail.value ?? event.detail.recordId) || '';
-        this.changed(CONTACT_FIELD);
-    }
-
-    handleOpportunity(event) {
-        this.opportunityId = (event.detail.value ?? event.detail.recordId) || '';
-        this.changed(OPPORTUNITY_FIELD);
+    /** A contact or opportunity, from the list (value) or from the search (recordId). */
+    handleRelated(event) {
+        const field =
+            event.currentTarget.dataset.field === CONTACT_FIELD.fieldApiName ? CONTACT_FIELD : OPPORTUNITY_FIELD;
+        const id = (event.detail.value ?? event.detail.recordId) || '';
+        if (field === CONTACT_FIELD) this.contactId = id;
+        else this.opportunityId = id;
+        this.changed(field);
     }
 
     handleAccount(event) {

@@ -404,6 +404,49 @@ describe('c-pact-high-card-composer', () => {
         expect(createRecord).toHaveBeenCalledTimes(2);
     });
 
+    it('searches contacts and opportunities within the customer when the hub gives no list, and shows their server messages there', async () => {
+        createRecord.mockRejectedValueOnce({
+            status: 400,
+            body: {
+                message: 'The opportunity is closed.',
+                output: {
+                    errors: [],
+                    fieldErrors: { Opportunity__c: [{ message: 'Choose an open opportunity of this customer.' }] }
+                }
+            }
+        });
+        const element = createComposer();
+        await flush();
+        expect($(element, 'lightning-combobox.pact-contact')).toBeNull();
+        const contactPicker = $(element, 'lightning-record-picker.pact-contact');
+        const opportunityPicker = $(element, 'lightning-record-picker.pact-opportunity');
+        expect(contactPicker.objectApiName).toBe('Contact');
+        expect(opportunityPicker.objectApiName).toBe('Opportunity');
+        expect(opportunityPicker.filter).toEqual({
+            criteria: [{ fieldPath: 'AccountId', operator: 'eq', value: ACCOUNT_ID }]
+        });
+        chooseKind(element, 'Request');
+        type(element, 'lightning-textarea.pact-details', CUSTOMER_WORDS);
+        pick(element, 'lightning-record-picker.pact-contact', '003Dn00000Q1w2eIAB');
+        pick(element, 'lightning-record-picker.pact-opportunity', '006Dn00000R5t6yIAB');
+        await save(element);
+
+        expect(createRecord.mock.calls[0][0].fields).toMatchObject({
+            Contact__c: '003Dn00000Q1w2eIAB',
+            Opportunity__c: '006Dn00000R5t6yIAB'
+        });
+        expect(errorFor(element, 'Opportunity__c')).toBe('Choose an open opportunity of this customer.');
+        expect(errorFor(element, 'Contact__c')).toBeUndefined();
+        // Picking again clears the message of that field only.
+        pick(element, 'lightning-record-picker.pact-opportunity', '006Dn00000R5t6zIAB');
+        await flush();
+        expect(errorFor(element, 'Opportunity__c')).toBeUndefined();
+        expect(storedDraft().values).toMatchObject({
+            contactId: '003Dn00000Q1w2eIAB',
+            opportunityId: '006Dn00000R5t6zIAB'
+        });
+    });
+
     it('names the contact of a contact page and asks for the account when there is no record', async () => {
         const onContact = createComposer({ recordId: '003Dn00000Q1w2eIAB', objectApiName: 'Contact' });
         await flush();
