@@ -15,6 +15,7 @@ import { parseSaveError, serverMessage } from 'c/pactSaveErrors';
 import { saveDraft, loadDraft, clearDraft } from 'c/pactDrafts';
 import { formatLabel, formatDate } from 'c/pactFormat';
 import LABELS, { REASON_OPTIONS } from './labels';
+import { choiceButtons } from 'c/pactPicklists';
 import { handleFormKeys } from 'c/pactFormKeys';
 
 // The notes where the current user is the rep or the manager, newest period first. Sharing already
@@ -208,14 +209,7 @@ export default class PactCoachingNotes extends LightningElement {
     }
 
     get reasons() {
-        return REASON_OPTIONS.map((option) => {
-            const selected = option.value === this.form.reason;
-            return {
-                ...option,
-                pressed: selected ? 'true' : 'false',
-                className: `slds-button ${selected ? 'slds-button_brand' : 'slds-button_neutral'}`
-            };
-        });
+        return choiceButtons(REASON_OPTIONS, this.form.reason);
     }
 
     get repFilter() {

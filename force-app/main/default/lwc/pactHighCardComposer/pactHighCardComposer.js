@@ -21,7 +21,7 @@ import ACTION_STATUS_FIELD from '@salesforce/schema/High_Card__c.Action_Status__
 import CONTACT_ACCOUNT_FIELD from '@salesforce/schema/Contact.AccountId';
 import OPPORTUNITY_ACCOUNT_FIELD from '@salesforce/schema/Opportunity.AccountId';
 import { checkHighCard, deriveHeadline, isoDate, LIMITS } from 'c/pactRules';
-import { KIND_OPTIONS, THEME_OPTIONS, SENTIMENT_OPTIONS } from 'c/pactPicklists';
+import { KIND_OPTIONS, THEME_OPTIONS, SENTIMENT_OPTIONS, choiceButtons } from 'c/pactPicklists';
 import { saveDraft, loadDraft, clearDraft } from 'c/pactDrafts';
 import { parseSaveError } from 'c/pactSaveErrors';
 import { formatLabel, formatDateTime } from 'c/pactFormat';
@@ -200,21 +200,11 @@ export default class PactHighCardComposer extends LightningElement {
     // ---- view models -----------------------------------------------------------------------
 
     get kindButtons() {
-        return KIND_OPTIONS.map(({ value, label }) => ({
-            value,
-            label,
-            pressed: String(value === this.kind),
-            className: `slds-button pact-choice ${value === this.kind ? 'slds-button_brand' : 'slds-button_neutral'}`
-        }));
+        return choiceButtons(KIND_OPTIONS, this.kind, 'slds-button pact-choice');
     }
 
     get sentimentButtons() {
-        return SENTIMENT_OPTIONS.map(({ value, label }) => ({
-            value,
-            label,
-            pressed: String(value === this.sentiment),
-            className: `slds-button pact-choice ${value === this.sentiment ? 'slds-button_brand' : 'slds-button_neutral'}`
-        }));
+        return choiceButtons(SENTIMENT_OPTIONS, this.sentiment, 'slds-button pact-choice');
     }
 
     get themeOptions() {

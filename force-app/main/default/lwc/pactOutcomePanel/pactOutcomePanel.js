@@ -1,5 +1,5 @@
 import { LightningElement, api } from 'lwc';
-import { KIND_OPTIONS } from 'c/pactPicklists';
+import { KIND_OPTIONS, choiceButtons } from 'c/pactPicklists';
 import outcome from '@salesforce/label/c.PACT_Planner_Outcome';
 import closeForm from '@salesforce/label/c.PACT_Planner_Close_Form';
 import saveOutcome from '@salesforce/label/c.PACT_Planner_Save_Outcome';
@@ -46,15 +46,7 @@ export default class PactOutcomePanel extends LightningElement {
 
     get kinds() {
         // Rulebook values, translated words (custom labels).
-        return KIND_OPTIONS.map((kind) => {
-            const selected = kind.value === this.state.selectedKind;
-            return {
-                value: kind.value,
-                label: kind.label,
-                pressed: selected ? 'true' : 'false',
-                className: `slds-button ${selected ? 'slds-button_brand' : 'slds-button_neutral'}`
-            };
-        });
+        return choiceButtons(KIND_OPTIONS, this.state.selectedKind);
     }
 
     handleOutcomeChange(event) {

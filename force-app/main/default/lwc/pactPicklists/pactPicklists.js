@@ -49,3 +49,21 @@ const options = (values, words) => values.map(({ value }) => Object.freeze({ val
 export const KIND_OPTIONS = Object.freeze(options(HIGH_CARD_KINDS, KIND_WORDS));
 export const THEME_OPTIONS = Object.freeze(options(THEMES, THEME_WORDS));
 export const SENTIMENT_OPTIONS = Object.freeze(options(SENTIMENTS, SENTIMENT_WORDS));
+
+/**
+ * Options as a row of toggle buttons (PACT offers short picklists as buttons, not dropdowns): the chosen
+ * one reports aria-pressed="true" and looks like the brand button, the others are neutral.
+ * @param {{ value: string, label: string }[]} choices
+ * @param {string | undefined} selected the chosen value
+ * @param {string} [className] classes every button has
+ */
+export function choiceButtons(choices, selected, className = 'slds-button') {
+    return choices.map((choice) => {
+        const pressed = choice.value === selected;
+        return {
+            ...choice,
+            pressed: String(pressed),
+            className: `${className} ${pressed ? 'slds-button_brand' : 'slds-button_neutral'}`
+        };
+    });
+}

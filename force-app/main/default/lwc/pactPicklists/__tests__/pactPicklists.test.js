@@ -1,4 +1,4 @@
-import { KIND_OPTIONS, THEME_OPTIONS, SENTIMENT_OPTIONS } from 'c/pactPicklists';
+import { KIND_OPTIONS, THEME_OPTIONS, SENTIMENT_OPTIONS, choiceButtons } from 'c/pactPicklists';
 import { HIGH_CARD_KINDS, THEMES, SENTIMENTS } from 'c/pactRules';
 
 // In jest a custom label import is its own name, so a value without a label would show as its API value.
@@ -12,5 +12,17 @@ describe('c/pactPicklists', () => {
         for (const option of options) {
             expect(option.label).toBe(`${prefix}${option.value.replace(/ /g, '_')}`);
         }
+    });
+
+    it('turns options into toggle buttons with exactly the chosen one pressed', () => {
+        const buttons = choiceButtons(SENTIMENT_OPTIONS, 'Negative', 'slds-button pact-choice');
+        expect(buttons.map((b) => [b.value, b.pressed, b.className])).toEqual([
+            ['Positive', 'false', 'slds-button pact-choice slds-button_neutral'],
+            ['Neutral', 'false', 'slds-button pact-choice slds-button_neutral'],
+            ['Negative', 'true', 'slds-button pact-choice slds-button_brand']
+        ]);
+        expect(buttons[2].label).toBe('c.PACT_Sentiment_Negative');
+        expect(choiceButtons(KIND_OPTIONS, undefined).every((b) => b.pressed === 'false')).toBe(true);
+        expect(choiceButtons(KIND_OPTIONS, 'Risk')[0].className).toBe('slds-button slds-button_neutral');
     });
 });
