@@ -47,6 +47,29 @@ const errorFor = (element, field) => $(element, `[data-error-for="${field}"]`)?.
 const storedDraft = (recordId = ACCOUNT_ID) =>
     JSON.parse(localStorage.getItem(draftKey('highCard', USER_ID, recordId)));
 
+/**
+ * A new component on the same record, as after a refresh: the stored complaint is offered and Restore brings it
+ * back; on the next refresh Discard lets it go.
+ */
+async function restoreThenDiscard() {
+    let element = createComposer();
+    await flush();
+    expect($(element, '.pact-draft-offer')).not.toBeNull();
+    expect($(element, 'lightning-textarea.pact-details')).toBeNull();
+    $(element, 'button.pact-restore').click();
+    await flush();
+    expect($(element, 'lightning-textarea.pact-details').value).toBe(CUSTOMER_WORDS);
+    expect($(element, 'button[data-value="Complaint"]').getAttribute('aria-pressed')).toBe('true');
+    document.body.removeChild(element);
+
+    element = createComposer();
+    await flush();
+    $(element, 'button.pact-discard').click();
+    await flush();
+    expect($(element, 'lightning-textarea.pact-details').value).toBe('');
+    expect(localStorage.getItem(draftKey('highCard', USER_ID, ACCOUNT_ID))).toBeNull();
+}
+
 async function save(element) {
     $(element, 'lightning-button.pact-save').click();
     await flush();
@@ -254,29 +277,14 @@ describe('c-pact-high-card-composer', () => {
     });
 
     it('offers the draft again after a page refresh, and restores or discards it', async () => {
-        let element = createComposer();
+        const element = createComposer();
         await flush();
         chooseKind(element, 'Complaint');
         type(element, 'lightning-textarea.pact-details', CUSTOMER_WORDS);
+        expect(storedDraft().values).toMatchObject({ kind: 'Complaint', details: CUSTOMER_WORDS });
         document.body.removeChild(element);
 
-        // A new component on the same record, as after a refresh.
-        element = createComposer();
-        await flush();
-        expect($(element, '.pact-draft-offer')).not.toBeNull();
-        expect($(element, 'lightning-textarea.pact-details')).toBeNull();
-        $(element, 'button.pact-restore').click();
-        await flush();
-        expect($(element, 'lightning-textarea.pact-details').value).toBe(CUSTOMER_WORDS);
-        expect($(element, 'button[data-value="Complaint"]').getAttribute('aria-pressed')).toBe('true');
-        document.body.removeChild(element);
-
-        element = createComposer();
-        await flush();
-        $(element, 'button.pact-discard').click();
-        await flush();
-        expect($(element, 'lightning-textarea.pact-details').value).toBe('');
-        expect(localStorage.getItem(draftKey('highCard', USER_ID, ACCOUNT_ID))).toBeNull();
+        await restoreThenDiscard();
     });
 
     it('offers a draft the previous version kept, under its old key, and lets it go on discard', async () => {
@@ -288,21 +296,8 @@ describe('c-pact-high-card-composer', () => {
                 values: { kind: 'Complaint', details: CUSTOMER_WORDS }
             })
         );
-        let element = createComposer();
-        await flush();
-        expect($(element, '.pact-draft-offer')).not.toBeNull();
-        $(element, 'button.pact-restore').click();
-        await flush();
-        expect($(element, 'lightning-textarea.pact-details').value).toBe(CUSTOMER_WORDS);
-        expect($(element, 'button[data-value="Complaint"]').getAttribute('aria-pressed')).toBe('true');
-        document.body.removeChild(element);
-
-        element = createComposer();
-        await flush();
-        $(element, 'button.pact-discard').click();
-        await flush();
+        await restoreThenDiscard();
         expect(localStorage.getItem(oldKey)).toBeNull();
-        expect(localStorage.getItem(draftKey('highCard', USER_ID, ACCOUNT_ID))).toBeNull();
     });
 
     it('holds the form still while the save is on its way, so no new words are cleared with it', async () => {
