@@ -49,7 +49,7 @@ async function fluentBundle(repoDir: string, cacheDir: string): Promise<string> 
     ).version as string;
     const cacheFile = path.join(cacheDir, `fluent-${version}.js`);
     if (fs.existsSync(cacheFile)) return fs.readFileSync(cacheFile, 'utf8');
-    // esbuild comes with tsx (a devDependency); loaded on demand, only for this page.
+    // esbuild (a devDependency, also what tsx runs on) is loaded on demand, only for this page.
     const esbuild = await import('esbuild');
     const globals: Record<string, string> = {
         react: 'module.exports = window.Reactv16;',
