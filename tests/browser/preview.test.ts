@@ -165,6 +165,10 @@ function countInteractions(page: Page) {
 }
 
 beforeAll(async () => {
+    // The preview hosts what npm run build leaves in pcf/out; a fresh clone builds it here (once, locked).
+    // Built before the preview starts: the build blocks this process, and a keep-alive socket the server
+    // closes meanwhile would fail the next request.
+    await ensureControlBuilt();
     storeDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pact-preview-test-'));
     const port = await freePort();
     baseUrl = `http://127.0.0.1:${port}`;
@@ -377,8 +381,6 @@ describe('the local preview', () => {
     it(
         'hosts the built Dynamics 365 control over the same store: alert, keyboard save, low card refused',
         async () => {
-            // The preview hosts what npm run build leaves in pcf/out; a fresh clone builds it here (once, locked).
-            await ensureControlBuilt();
             const account = await accountWithAlert();
             const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
             await page.goto(`${baseUrl}/dynamics?account=${account.Id}`);
