@@ -3,7 +3,7 @@
 const { jestConfig: lwcJestConfig } = require('@salesforce/sfdx-lwc-jest/config');
 
 const tsTransform = {
-    '^.+\\.[tj]sx?$': ['ts-jest', { isolatedModules: true, tsconfig: { allowJs: true, esModuleInterop: true } }]
+    '^.+\\.[tj]sx?$': ['ts-jest', { tsconfig: { allowJs: true, esModuleInterop: true, isolatedModules: true } }]
 };
 
 module.exports = {
