@@ -63,6 +63,11 @@ export default class PactBriefing extends LightningElement {
         return this.account?.Name?.value ?? '';
     }
 
+    /** One string: the template compiler would drop the space between a text and an element. */
+    get heading() {
+        return this.accountName ? `${this.labels.title}: ${this.accountName}` : this.labels.title;
+    }
+
     get customerAlert() {
         return this.account?.Customer_Alert__c?.value?.trim() || '';
     }

@@ -15,6 +15,7 @@ import EMPTY_FILTERED from '@salesforce/label/c.PACT_Timeline_Empty_Filtered';
 import LOAD_FAILED from '@salesforce/label/c.PACT_Timeline_Load_Failed';
 import CONTACT from '@salesforce/label/c.PACT_Timeline_Contact';
 import NEEDS_ACTION_BY from '@salesforce/label/c.PACT_Timeline_Needs_Action_By';
+import ACTION from '@salesforce/label/c.PACT_Timeline_Action';
 import ACTION_DUE from '@salesforce/label/c.PACT_Timeline_Action_Due';
 import { serverMessage } from 'c/pactSaveErrors';
 
@@ -279,6 +280,8 @@ export default class PactTimeline extends LightningElement {
                 occurredOn: value(node.Occurred_On__c),
                 contact: node.Contact__r?.Name?.value,
                 needsActionBy,
+                // "Needs action by" only when somebody is named; a status alone is just "Action".
+                actionLabel: needsActionBy ? NEEDS_ACTION_BY : ACTION,
                 // "Not needed" is the default: saying so on every card would be noise.
                 actionStatus: node.Action_Status__c?.value === 'Not Needed' ? '' : value(node.Action_Status__c),
                 actionDue: value(node.Action_Due__c),

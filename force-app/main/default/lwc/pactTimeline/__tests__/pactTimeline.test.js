@@ -76,6 +76,23 @@ describe('c-pact-timeline', () => {
         expect(second.querySelector('.pact-action')).toBeNull();
     });
 
+    it('says who needs to act only when somebody is named; a status alone is labelled as the action', async () => {
+        const firstPage = JSON.parse(JSON.stringify(FIRST_PAGE));
+        const node = firstPage.edges[0].node;
+        node.Needs_Action_By__r = null;
+        node.Action_Status__c = { value: 'Resolved', displayValue: 'Resolved' };
+        const element = await createTimeline({ accountId: ACCOUNT_ID, hubManaged: true, firstPage });
+        const first = $(element, '.pact-card');
+        expect(first.querySelector('.pact-action-status').textContent).toBe('Resolved');
+        const terms = [...first.querySelectorAll('dt')].map((dt) => dt.textContent);
+        expect(terms).toContain('c.PACT_Timeline_Action');
+        expect(terms).not.toContain('c.PACT_Timeline_Needs_Action_By');
+        // With a name, the term says who needs to act.
+        const named = await createTimeline();
+        const namedTerms = [...$(named, '.pact-card').querySelectorAll('dt')].map((dt) => dt.textContent);
+        expect(namedTerms).toContain('c.PACT_Timeline_Needs_Action_By');
+    });
+
     it('renders emoji, right-to-left text and pasted markup as the text it is', async () => {
         const element = await createTimeline();
         const cards = [...element.shadowRoot.querySelectorAll('.pact-card')];
