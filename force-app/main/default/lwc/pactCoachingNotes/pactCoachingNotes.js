@@ -15,7 +15,6 @@ import { parseSaveError, serverMessage } from 'c/pactSaveErrors';
 import { saveDraft, loadDraft, clearDraft } from 'c/pactDrafts';
 import { formatLabel, formatDate } from 'c/pactFormat';
 import LABELS, { REASON_OPTIONS } from './labels';
-import { choiceButtons } from 'c/pactPicklists';
 import { handleFormKeys } from 'c/pactFormKeys';
 
 // The notes where the current user is the rep or the manager, newest period first. Sharing already
@@ -208,9 +207,7 @@ export default class PactCoachingNotes extends LightningElement {
         return this.loaded && !this.loadError && !this.noAccess && this.notes.length === 0;
     }
 
-    get reasons() {
-        return choiceButtons(REASON_OPTIONS, this.form.reason);
-    }
+    reasonOptions = REASON_OPTIONS;
 
     get repFilter() {
         return {
@@ -269,8 +266,8 @@ export default class PactCoachingNotes extends LightningElement {
         this.update('rep', event.detail.recordId, REP_FIELD.fieldApiName);
     }
 
-    handleReasonClick(event) {
-        this.update('reason', event.currentTarget.dataset.reason, REASON_FIELD.fieldApiName);
+    handleReasonChange(event) {
+        this.update('reason', event.detail.value, REASON_FIELD.fieldApiName);
     }
 
     handlePeriodStartChange(event) {
@@ -365,9 +362,8 @@ export default class PactCoachingNotes extends LightningElement {
     focusFirstProblem() {
         Promise.resolve().then(() => {
             const field = FOCUS_ORDER.find((name) => this.fieldErrors[name]);
-            // The reason is a group of buttons: its first button takes the focus.
-            const selector = field === REASON_FIELD.fieldApiName ? '.reasons button' : `[data-field="${field}"]`;
-            const target = field ? this.template.querySelector(selector) : null;
+            // The reason's group of buttons focuses its own button (see pactChoiceGroup).
+            const target = field ? this.template.querySelector(`[data-field="${field}"]`) : null;
             if (target && typeof target.focus === 'function') target.focus();
         });
     }

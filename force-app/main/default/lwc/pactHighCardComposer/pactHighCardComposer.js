@@ -21,7 +21,7 @@ import ACTION_STATUS_FIELD from '@salesforce/schema/High_Card__c.Action_Status__
 import CONTACT_ACCOUNT_FIELD from '@salesforce/schema/Contact.AccountId';
 import OPPORTUNITY_ACCOUNT_FIELD from '@salesforce/schema/Opportunity.AccountId';
 import { checkHighCard, deriveHeadline, isoDate, LIMITS } from 'c/pactRules';
-import { KIND_OPTIONS, THEME_OPTIONS, SENTIMENT_OPTIONS, choiceButtons } from 'c/pactPicklists';
+import { KIND_OPTIONS, THEME_OPTIONS, SENTIMENT_OPTIONS } from 'c/pactPicklists';
 import { saveDraft, loadDraft, clearDraft } from 'c/pactDrafts';
 import { parseSaveError } from 'c/pactSaveErrors';
 import { formatLabel, formatDateTime } from 'c/pactFormat';
@@ -199,13 +199,8 @@ export default class PactHighCardComposer extends LightningElement {
 
     // ---- view models -----------------------------------------------------------------------
 
-    get kindButtons() {
-        return choiceButtons(KIND_OPTIONS, this.kind, 'slds-button pact-choice');
-    }
-
-    get sentimentButtons() {
-        return choiceButtons(SENTIMENT_OPTIONS, this.sentiment, 'slds-button pact-choice');
-    }
+    kindOptions = KIND_OPTIONS;
+    sentimentOptions = SENTIMENT_OPTIONS;
 
     get themeOptions() {
         return [{ value: '', label: NONE_LABEL }, ...THEME_OPTIONS];
@@ -300,15 +295,14 @@ export default class PactHighCardComposer extends LightningElement {
 
     // ---- input -----------------------------------------------------------------------------
 
+    /** The choice groups are clearable: a second press on the chosen button sends ''. */
     handleKind(event) {
-        const value = event.currentTarget.dataset.value;
-        this.kind = this.kind === value ? '' : value;
+        this.kind = event.detail.value ?? '';
         this.changed(KIND_FIELD);
     }
 
     handleSentiment(event) {
-        const value = event.currentTarget.dataset.value;
-        this.sentiment = this.sentiment === value ? '' : value;
+        this.sentiment = event.detail.value ?? '';
         this.changed(SENTIMENT_FIELD);
     }
 

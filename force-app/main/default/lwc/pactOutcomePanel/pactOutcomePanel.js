@@ -1,5 +1,5 @@
 import { LightningElement, api } from 'lwc';
-import { KIND_OPTIONS, choiceButtons } from 'c/pactPicklists';
+import { KIND_OPTIONS } from 'c/pactPicklists';
 import outcome from '@salesforce/label/c.PACT_Planner_Outcome';
 import closeForm from '@salesforce/label/c.PACT_Planner_Close_Form';
 import saveOutcome from '@salesforce/label/c.PACT_Planner_Save_Outcome';
@@ -32,8 +32,13 @@ export default class PactOutcomePanel extends LightningElement {
         return this.state.errors || {};
     }
 
-    get fieldsetClass() {
-        return this.state.marksHeld ? 'slds-form-element slds-var-m-top_x-small' : 'slds-form-element';
+    get groupClass() {
+        return this.state.marksHeld ? 'kinds slds-var-m-top_x-small' : 'kinds';
+    }
+
+    /** Marking held needs no card; turning an earlier plan into a card needs its kind. */
+    get kindRequired() {
+        return !this.state.marksHeld;
     }
 
     get legend() {
@@ -44,19 +49,17 @@ export default class PactOutcomePanel extends LightningElement {
         return this.state.marksHeld ? saveOutcome : makeCard;
     }
 
-    get kinds() {
-        // Rulebook values, translated words (custom labels).
-        return choiceButtons(KIND_OPTIONS, this.state.selectedKind);
-    }
+    // Rulebook values, translated words (custom labels).
+    kindOptions = KIND_OPTIONS;
 
     handleOutcomeChange(event) {
         this.dispatchEvent(tell('outcomechange', { value: event.detail.value ?? event.target.value }));
     }
 
-    handleKindClick(event) {
-        const kind = event.currentTarget.dataset.kind;
-        // A second press on the chosen kind clears it: marking held without a card stays possible.
-        this.dispatchEvent(tell('kindchange', { kind: this.state.selectedKind === kind ? undefined : kind }));
+    handleKindChange(event) {
+        // A second press on the chosen kind clears it (the group is clearable): marking held without a card
+        // stays possible.
+        this.dispatchEvent(tell('kindchange', { kind: event.detail.value || undefined }));
     }
 
     handleClose() {

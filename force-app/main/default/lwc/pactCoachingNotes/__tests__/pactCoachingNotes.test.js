@@ -76,8 +76,13 @@ function chooseRep(element, recordId) {
     $(element, 'lightning-record-picker.rep').dispatchEvent(new CustomEvent('change', { detail: { recordId } }));
 }
 
+// The reasons are a row of buttons in c-pact-choice-group, inside its own shadow root.
+const reasonGroup = (element) => $(element, 'c-pact-choice-group.reasons');
+const reasonButtons = (element) => [...reasonGroup(element).shadowRoot.querySelectorAll('button')];
+const reasonButton = (element, reason) => reasonButtons(element).find((button) => button.dataset.value === reason);
+
 function chooseReason(element, reason) {
-    $(element, `button[data-reason="${reason}"]`).click();
+    reasonButton(element, reason).click();
 }
 
 async function fillNote(element, { rep = REP, reason = 'Training', start, end, note } = {}) {
@@ -238,7 +243,7 @@ describe('c-pact-coaching-notes', () => {
                     { fieldPath: 'Id', operator: 'ne', value: ME }
                 ]
             });
-            expect($$(element, '.reasons button').map(text)).toEqual([
+            expect(reasonButtons(element).map(text)).toEqual([
                 'c.PACT_Coaching_Reason_Training',
                 'c.PACT_Coaching_Reason_Performance_Plan'
             ]);
@@ -259,10 +264,11 @@ describe('c-pact-coaching-notes', () => {
             const element = await render();
             chooseRep(element, REP);
             await flushPromises();
-            const firstReason = $(element, '.reasons button');
+            const firstReason = reasonButtons(element)[0];
             await clickSave(element);
             await flushPromises();
-            expect(element.shadowRoot.activeElement).toBe(firstReason);
+            expect(element.shadowRoot.activeElement).toBe(reasonGroup(element));
+            expect(reasonGroup(element).shadowRoot.activeElement).toBe(firstReason);
 
             const note = $(element, 'lightning-textarea.note');
             note.focus = jest.fn();
@@ -300,8 +306,8 @@ describe('c-pact-coaching-notes', () => {
             await flushPromises();
             expect($(element, '.reason-error')).toBeNull();
             expect($(element, '.rep-error')).not.toBeNull();
-            expect($(element, 'button[data-reason="Performance Plan"]').getAttribute('aria-pressed')).toBe('true');
-            expect($(element, 'button[data-reason="Training"]').getAttribute('aria-pressed')).toBe('false');
+            expect(reasonButton(element, 'Performance Plan').getAttribute('aria-pressed')).toBe('true');
+            expect(reasonButton(element, 'Training').getAttribute('aria-pressed')).toBe('false');
         });
 
         it('creates the note with me as manager, lets the draft go and refreshes the list', async () => {
@@ -433,7 +439,7 @@ describe('c-pact-coaching-notes', () => {
             const element = await render();
             expect($(element, 'lightning-textarea.note').value).toBe('Agree three customer visits to prepare.');
             expect($(element, 'lightning-record-picker.rep').value).toBe(REP);
-            expect($(element, 'button[data-reason="Performance Plan"]').getAttribute('aria-pressed')).toBe('true');
+            expect(reasonButton(element, 'Performance Plan').getAttribute('aria-pressed')).toBe('true');
             expect(text($(element, '.status'))).toBe('c.PACT_Coaching_Draft_Restored');
         });
 

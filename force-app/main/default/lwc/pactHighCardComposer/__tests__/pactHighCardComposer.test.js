@@ -27,10 +27,15 @@ function createComposer(props = {}) {
 }
 
 const $ = (element, selector) => element.shadowRoot.querySelector(selector);
-const $$ = (element, selector) => [...element.shadowRoot.querySelectorAll(selector)];
+// Kind and sentiment are rows of buttons in c-pact-choice-group, inside its own shadow root.
+const choiceButtons = (element, field) => [
+    ...$(element, `c-pact-choice-group[data-field="${field}"]`).shadowRoot.querySelectorAll('button')
+];
+const choiceButton = (element, field, value) =>
+    choiceButtons(element, field).find((button) => button.dataset.value === value);
 
 function chooseKind(element, value) {
-    $(element, `button[data-value="${value}"]`).click();
+    choiceButton(element, 'Kind__c', value).click();
 }
 
 function type(element, selector, value) {
@@ -59,7 +64,7 @@ async function restoreThenDiscard() {
     $(element, 'button.pact-restore').click();
     await flush();
     expect($(element, 'lightning-textarea.pact-details').value).toBe(CUSTOMER_WORDS);
-    expect($(element, 'button[data-value="Complaint"]').getAttribute('aria-pressed')).toBe('true');
+    expect(choiceButton(element, 'Kind__c', 'Complaint').getAttribute('aria-pressed')).toBe('true');
     document.body.removeChild(element);
 
     element = createComposer();
@@ -86,7 +91,7 @@ describe('c-pact-high-card-composer', () => {
     it('offers every kind as a pressed/unpressed button, not a dropdown', async () => {
         const element = createComposer();
         await flush();
-        const buttons = $$(element, '.pact-choices[data-field="Kind__c"] button');
+        const buttons = choiceButtons(element, 'Kind__c');
         expect(buttons.map((b) => b.dataset.value)).toEqual([
             'Feedback',
             'Request',
@@ -100,8 +105,8 @@ describe('c-pact-high-card-composer', () => {
         expect(buttons.every((b) => b.getAttribute('aria-pressed') === 'false')).toBe(true);
         chooseKind(element, 'Risk');
         await flush();
-        expect($(element, 'button[data-value="Risk"]').getAttribute('aria-pressed')).toBe('true');
-        expect($(element, 'button[data-value="Praise"]').getAttribute('aria-pressed')).toBe('false');
+        expect(choiceButton(element, 'Kind__c', 'Risk').getAttribute('aria-pressed')).toBe('true');
+        expect(choiceButton(element, 'Kind__c', 'Praise').getAttribute('aria-pressed')).toBe('false');
     });
 
     it('saves a typical card in three interactions with the right fields and asks for a refresh', async () => {
@@ -154,7 +159,7 @@ describe('c-pact-high-card-composer', () => {
         type(element, 'lightning-combobox.pact-contact', '003Dn00000Q1w2eIAB');
         type(element, 'lightning-combobox.pact-opportunity', '006Dn00000R5t6yIAB');
         type(element, 'lightning-combobox.pact-theme', 'Relationship');
-        $(element, 'button[data-value="Positive"]').click();
+        choiceButton(element, 'Sentiment__c', 'Positive').click();
         pick(element, 'lightning-record-picker.pact-needs-action-by', '005Dn00000Z9x8wIAB');
         type(element, 'lightning-input.pact-action-due', '2026-12-04');
         await save(element);
@@ -183,6 +188,12 @@ describe('c-pact-high-card-composer', () => {
         expect(errorFor(element, 'Kind__c')).toBe('c.PACT_Composer_Kind_Required');
         expect(errorFor(element, 'Details__c')).toBe(ruleMessage('PACT_No_Low_Cards'));
         expect(errorFor(element, 'Needs_Action_By__c')).toBe(ruleMessage('PACT_Due_Needs_Owner'));
+        // The kind's message sits in its group, and the focus goes to its first button: one key press fixes it.
+        const kindGroup = $(element, 'c-pact-choice-group[data-field="Kind__c"]');
+        expect($(element, '[data-error-for="Kind__c"]').slot).toBe('message');
+        await flush();
+        expect(element.shadowRoot.activeElement).toBe(kindGroup);
+        expect(kindGroup.shadowRoot.activeElement).toBe(choiceButtons(element, 'Kind__c')[0]);
     });
 
     it('explains a future date and an over-long headline instead of cutting or guessing', async () => {
@@ -309,7 +320,7 @@ describe('c-pact-high-card-composer', () => {
         type(element, 'lightning-textarea.pact-details', CUSTOMER_WORDS);
         await save(element);
         expect($(element, 'lightning-textarea.pact-details').disabled).toBe(true);
-        expect($(element, 'button[data-value="Risk"]').disabled).toBe(true);
+        expect(choiceButton(element, 'Kind__c', 'Risk').disabled).toBe(true);
         expect($(element, 'lightning-button.pact-save').label).toBe('c.PACT_Composer_Saving');
         // A second Ctrl+Enter while saving does not send the card twice.
         $(element, 'lightning-textarea.pact-details').dispatchEvent(

@@ -3,7 +3,11 @@ import PactOutcomePanel from 'c/pactOutcomePanel';
 
 const flushPromises = () => new Promise((resolve) => process.nextTick(resolve));
 const $ = (element, selector) => element.shadowRoot.querySelector(selector);
-const $$ = (element, selector) => [...element.shadowRoot.querySelectorAll(selector)];
+// The kinds are a row of buttons in c-pact-choice-group, inside its own shadow root.
+const kindGroup = (element) => $(element, 'c-pact-choice-group.kinds');
+const kindButtons = (element) => [...kindGroup(element).shadowRoot.querySelectorAll('button')];
+const kindButton = (element, kind) => kindButtons(element).find((button) => button.dataset.value === kind);
+const legend = (element) => kindGroup(element).shadowRoot.querySelector('legend').textContent;
 
 const UPCOMING = {
     marksHeld: true,
@@ -53,28 +57,30 @@ describe('c-pact-outcome-panel', () => {
             'Not saved: the plan was changed by someone else.'
         );
         expect($(element, '.plan-error')).toBeNull();
-        expect($(element, 'legend').textContent).toBe('c.PACT_Planner_Keep_As_Card');
+        // Marking held needs no card: no asterisk.
+        expect(legend(element)).toBe('c.PACT_Planner_Keep_As_Card');
         expect($(element, 'lightning-button.save-outcome').label).toBe('c.PACT_Planner_Save_Outcome');
     });
 
     it('only offers the kinds for a plan already held', async () => {
         const element = await render(EARLIER);
         expect($(element, 'lightning-textarea.outcome')).toBeNull();
-        expect($(element, 'legend').textContent).toBe('c.PACT_Planner_Make_Card');
+        // A card needs its kind: the asterisk marks it.
+        expect(legend(element)).toBe('*c.PACT_Planner_Make_Card');
         expect($(element, 'lightning-button.save-outcome').label).toBe('c.PACT_Planner_Make_Card');
-        expect($$(element, '.kinds button')).toHaveLength(8);
+        expect(kindButtons(element)).toHaveLength(8);
     });
 
     it('shows the chosen kind as pressed, and a second press clears it', async () => {
         const element = await render({ ...EARLIER, selectedKind: 'Risk' });
         const heard = listen(element);
-        const risk = $(element, 'button[data-kind="Risk"]');
+        const risk = kindButton(element, 'Risk');
         expect(risk.getAttribute('aria-pressed')).toBe('true');
         expect(risk.className).toContain('slds-button_brand');
-        expect($(element, 'button[data-kind="Praise"]').getAttribute('aria-pressed')).toBe('false');
+        expect(kindButton(element, 'Praise').getAttribute('aria-pressed')).toBe('false');
 
         risk.click();
-        $(element, 'button[data-kind="Complaint"]').click();
+        kindButton(element, 'Complaint').click();
         expect(heard).toEqual([
             ['kindchange', { kind: undefined }],
             ['kindchange', { kind: 'Complaint' }]

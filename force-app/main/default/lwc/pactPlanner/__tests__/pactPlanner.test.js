@@ -49,6 +49,10 @@ function planItem(element, id) {
 // The outcome panel is its own component (c-pact-outcome-panel): its parts live in its shadow root.
 const outcomePanel = (item) => item.querySelector('c-pact-outcome-panel');
 const inPanel = (item, selector) => outcomePanel(item).shadowRoot.querySelector(selector);
+// The kinds are a row of buttons in the panel's c-pact-choice-group, inside its own shadow root.
+const kindGroup = (item) => inPanel(item, 'c-pact-choice-group.kinds');
+const kindButtons = (item) => [...kindGroup(item).shadowRoot.querySelectorAll('button')];
+const kindButton = (item, kind) => kindButtons(item).find((button) => button.dataset.value === kind);
 
 async function renderWithPlans(data = PLANS, props) {
     const element = createPlanner(props);
@@ -282,9 +286,9 @@ describe('c-pact-planner', () => {
             const outcome =
                 'Purchasing will only review prices if we include the spare parts catalogue. They asked for a draft by Friday.';
             type(inPanel(item, 'lightning-textarea.outcome'), outcome);
-            inPanel(item, 'button[data-kind="Request"]').click();
+            kindButton(item, 'Request').click();
             await flushPromises();
-            expect(inPanel(item, 'button[data-kind="Request"]').getAttribute('aria-pressed')).toBe('true');
+            expect(kindButton(item, 'Request').getAttribute('aria-pressed')).toBe('true');
             inPanel(item, '.save-outcome').click();
             await flushPromises();
 
@@ -323,7 +327,7 @@ describe('c-pact-planner', () => {
             item.querySelector('.mark-held').click();
             await flushPromises();
             type(inPanel(item, 'lightning-textarea.outcome'), 'Met with the client, followed up by email');
-            inPanel(item, 'button[data-kind="Feedback"]').click();
+            kindButton(item, 'Feedback').click();
             await flushPromises();
             inPanel(item, '.save-outcome').click();
             await flushPromises();
@@ -360,7 +364,7 @@ describe('c-pact-planner', () => {
                 inPanel(item, 'lightning-textarea.outcome'),
                 'They will move the whole fleet to us if the pilot site is live by March.'
             );
-            inPanel(item, 'button[data-kind="Buying Signal"]').click();
+            kindButton(item, 'Buying Signal').click();
             await flushPromises();
             inPanel(item, '.save-outcome').click();
             await flushPromises();
@@ -388,7 +392,7 @@ describe('c-pact-planner', () => {
             expect(inPanel(item, '.card-error').textContent).toBe('c.PACT_Planner_Kind_Required');
             expect(createRecord).not.toHaveBeenCalled();
 
-            inPanel(item, 'button[data-kind="Complaint"]').click();
+            kindButton(item, 'Complaint').click();
             await flushPromises();
             inPanel(item, '.save-outcome').click();
             await flushPromises();
@@ -570,8 +574,8 @@ describe('c-pact-planner', () => {
             const item = planItem(element, 'a0B5g00000Qx1PnAAJ');
             item.querySelector('.make-card').click();
             await flushPromises();
-            const kinds = [...outcomePanel(item).shadowRoot.querySelectorAll('.kinds button')];
-            expect(kinds.map((button) => button.dataset.kind)).toEqual([
+            const kinds = kindButtons(item);
+            expect(kinds.map((button) => button.dataset.value)).toEqual([
                 'Feedback',
                 'Request',
                 'Commitment',
@@ -584,7 +588,8 @@ describe('c-pact-planner', () => {
             expect(kinds[1].textContent.trim()).toBe('c.PACT_Kind_Request');
             kinds[1].focus();
             expect(element.shadowRoot.activeElement).toBe(outcomePanel(item));
-            expect(outcomePanel(item).shadowRoot.activeElement).toBe(kinds[1]);
+            expect(outcomePanel(item).shadowRoot.activeElement).toBe(kindGroup(item));
+            expect(kindGroup(item).shadowRoot.activeElement).toBe(kinds[1]);
             kinds[1].click();
             await flushPromises();
             expect(kinds[1].getAttribute('aria-pressed')).toBe('true');
