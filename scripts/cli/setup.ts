@@ -2,14 +2,22 @@
  * pact setup --target-org ALIAS [--scratch] [--demo] [--fresh]
  * Puts PACT into an org, one announced step at a time: (create a scratch org), (deploy the demo
  * legacy org), deploy force-app, (deploy the demo's blocking rules), assign the admin permission
- * set, import the sample data, print the org URL. Finished steps are kept in a git-ignored state
+ * set, import the sample data, assign the sample open actions to the admin, print the org URL. Finished steps are kept in a git-ignored state
  * file (.sf/pact-setup-ALIAS.json), so a second run resumes where a failure stopped it.
  */
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { connectToAlias, PactRunError } from '../lib/salesforce/connection';
+import type { Connection, SaveResult } from 'jsforce';
+import {
+    localToday,
+    openActionValues,
+    parseOpenActions,
+    type OpenActionEntry,
+    type OpenActionValues
+} from '../lib/sample-data/open-actions';
+import { connectToAlias, PactRunError, withRetry, type RetryPolicy } from '../lib/salesforce/connection';
 import { CliIo, EXIT, REPO_ROOT } from './io';
 
 export const SETUP_USAGE = `Usage: pact setup --target-org ALIAS [--scratch] [--demo] [--fresh]
@@ -35,7 +43,8 @@ export const PATHS = {
     pact: 'force-app',
     demoLegacy: 'config/demo-legacy-org',
     demoBlocked: 'config/demo-legacy-org-blocked',
-    samplePlan: 'config/sample-data/plan.json'
+    samplePlan: 'config/sample-data/plan.json',
+    sampleOpenActions: 'config/sample-data/open-actions.json'
 };
 
 /** What setup asks of Salesforce; tests replace it. Paths are relative to the repository root. */
@@ -44,6 +53,8 @@ export interface SetupActions {
     deploy(alias: string, dir: string): Promise<string>;
     assignPermissionSets(alias: string, names: string[]): Promise<string>;
     importData(alias: string, planFile: string): Promise<string>;
+    /** Gives the running user the sample open actions of a definition file (config/sample-data/open-actions.json). */
+    assignOpenActions(alias: string, actionsFile: string): Promise<string>;
     orgUrl(alias: string): Promise<string>;
 }
 
@@ -114,6 +125,12 @@ function planSteps(
             needs: PATHS.samplePlan,
             run: () => actions.importData(alias, PATHS.samplePlan)
         },
+        {
+            id: 'assign-sample-open-actions',
+            title: `Assign the sample open actions to you (${PATHS.sampleOpenActions})`,
+            needs: PATHS.sampleOpenActions,
+            run: () => actions.assignOpenActions(alias, PATHS.sampleOpenActions)
+        },
         { id: 'org-url', title: 'Find the org URL', run: () => actions.orgUrl(alias) }
     );
     // Checked before the first step runs, so that a broken checkout does not leave half a setup.
@@ -170,6 +187,63 @@ export function runSf(args: string[], root = REPO_ROOT): Promise<Record<string, 
     });
 }
 
+/** What assigning the sample open actions asks of a jsforce connection. */
+export type OpenActionsConnection = Pick<Connection, 'query' | 'sobject'>;
+
+/** A SOQL string literal. */
+const soqlText = (value: string) => `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+
+/**
+ * Finds each sample card by its Name and its account's Name and makes the user `username` the
+ * person who acts, with the entry's status and a due date counted from `today`. Three API calls
+ * whatever the number of cards: the user, the cards, and one sObject Collections update (all or none).
+ * A card that is missing (sample data not imported, or renamed) stops it before anything is written.
+ */
+export async function assignSampleOpenActions(
+    conn: OpenActionsConnection,
+    alias: string,
+    username: string,
+    actions: OpenActionEntry[],
+    today: string,
+    retry?: RetryPolicy
+): Promise<{ userId: string; updated: number }> {
+    const call = <T>(run: () => Promise<T>) => withRetry(run, alias, retry);
+    // jsforce's Query is a thenable, not a Promise: awaiting it inside an async function runs it.
+    const users = await call(async () =>
+        conn.query<{ Id: string }>(`SELECT Id FROM User WHERE Username = ${soqlText(username)} LIMIT 1`)
+    );
+    const userId = users.records[0]?.Id;
+    if (!userId) throw new PactRunError(`the org has no user ${username}`, 'input');
+    if (actions.length === 0) return { userId, updated: 0 };
+    const names = [...new Set(actions.map((a) => a.name))].map(soqlText).join(', ');
+    const cards = await call(async () =>
+        conn.query<{ Id: string; Name: string; Account__r: { Name: string } | null }>(
+            `SELECT Id, Name, Account__r.Name FROM High_Card__c WHERE Name IN (${names})`
+        )
+    );
+    const updates: ({ Id: string } & OpenActionValues)[] = [];
+    const missing: string[] = [];
+    for (const entry of actions) {
+        // A sample imported twice has each card twice: both copies get the action.
+        const matches = cards.records.filter((c) => c.Name === entry.name && c.Account__r?.Name === entry.account);
+        if (matches.length === 0) missing.push(`"${entry.name}" at ${entry.account}`);
+        for (const card of matches) updates.push({ Id: card.Id, ...openActionValues(entry, userId, today) });
+    }
+    if (missing.length) {
+        throw new PactRunError(
+            `no high card ${missing.join(', ')}: import the sample data first (${PATHS.samplePlan})`,
+            'input'
+        );
+    }
+    const results: SaveResult[] = await call(() => conn.sobject('High_Card__c').update(updates, { allOrNone: true }));
+    const failed = results.filter((r) => !r.success);
+    if (failed.length) {
+        const why = failed.flatMap((r) => r.errors).map((e) => `${e.errorCode}: ${e.message}`);
+        throw new PactRunError(`the org refused the open actions: ${[...new Set(why)].join('; ')}`, 'server');
+    }
+    return { userId, updated: updates.length };
+}
+
 /** The real actions: the Salesforce CLI for org work, source-deploy-retrieve for deployments. */
 export function salesforceActions(root = REPO_ROOT): SetupActions {
     return {
@@ -192,6 +266,17 @@ export function salesforceActions(root = REPO_ROOT): SetupActions {
         async importData(alias, planFile) {
             const result = await runSf(['data', 'import', 'tree', '-p', planFile, '-o', alias], root);
             return `${Array.isArray(result) ? result.length : 'all'} records imported`;
+        },
+        async assignOpenActions(alias, actionsFile) {
+            const actions = parseOpenActions(fs.readFileSync(path.join(root, actionsFile), 'utf8'));
+            // @salesforce/core's Connection knows the username of the stored login.
+            const conn = (await connectToAlias(alias)) as unknown as OpenActionsConnection & {
+                getUsername(): string | undefined;
+            };
+            const username = conn.getUsername();
+            if (!username) throw new PactRunError(`the login for ${alias} has no username`, 'auth');
+            const { updated } = await assignSampleOpenActions(conn, alias, username, actions, localToday());
+            return `${updated} high cards now wait on ${username}`;
         },
         async orgUrl(alias) {
             const result = await runSf(['org', 'open', '-o', alias, '--url-only'], root);

@@ -10,6 +10,7 @@ import * as path from 'node:path';
 import type { FieldDescribe, ObjectDescribe, OrgDescribe } from '../lib/graphql/describe';
 import type { RecordSource, StoredRecord } from '../lib/graphql/record-query';
 import { wrapValue } from '../lib/graphql/uiapi-schema';
+import { openActionValues, readOpenActions, type OpenActionEntry } from '../lib/sample-data/open-actions';
 
 /** The people of the preview org, named by role. The rep is the running user. */
 export const PREVIEW_USERS = [
@@ -163,9 +164,13 @@ export class PreviewStore implements RecordSource {
         return { source: 'sample', records: this.records.size, shiftedDays };
     }
 
-    private readSample(): { hash: string; entries: { sobject: string; records: Record<string, unknown>[] }[] } {
+    private readSample(): {
+        hash: string;
+        entries: { sobject: string; records: Record<string, unknown>[] }[];
+        openActions: OpenActionEntry[];
+    } {
         const planFile = path.join(this.sampleDir, 'plan.json');
-        if (!fs.existsSync(planFile)) return { hash: 'none', entries: [] };
+        if (!fs.existsSync(planFile)) return { hash: 'none', entries: [], openActions: [] };
         const hash = crypto.createHash('sha256');
         const plan = JSON.parse(fs.readFileSync(planFile, 'utf8')) as PlanEntry[];
         hash.update(JSON.stringify(plan));
@@ -181,7 +186,9 @@ export class PreviewStore implements RecordSource {
                 }
             })
         }));
-        return { hash: hash.digest('hex').slice(0, 16), entries };
+        const openActions = readOpenActions(this.sampleDir);
+        hash.update(openActions.text);
+        return { hash: hash.digest('hex').slice(0, 16), entries, openActions: openActions.actions };
     }
 
     /** Replaces every record with the sample data. Returns how many days the dates were moved. */
@@ -240,8 +247,30 @@ export class PreviewStore implements RecordSource {
             this.applySystemFields(object, record, now, true);
             this.put(record);
         }
+        this.assignOpenActions(sample.openActions, refs);
         this.persist();
         return shiftDays;
+    }
+
+    /**
+     * The sample open actions (config/sample-data/open-actions.json) go to the sample rep, due relative
+     * to the preview's today, as `pact setup` assigns them to the admin in an org.
+     */
+    private assignOpenActions(actions: OpenActionEntry[], refs: Map<string, string>) {
+        for (const entry of actions) {
+            const fail = (why: string): never => {
+                throw new Error(`Sample data open-actions.json: ${entry.card} ${why}`);
+            };
+            const card = this.records.get(refs.get(entry.card) ?? '');
+            if (!card || card.attributes.type !== 'High_Card__c') return fail('is not a sample high card');
+            const account = this.records.get(String(card.Account__c));
+            if (card.Name !== entry.name || account?.Name !== entry.account) {
+                fail(`is "${card.Name}" at ${account?.Name}, not "${entry.name}" at ${entry.account}`);
+            }
+            Object.assign(card, openActionValues(entry, RUNNING_USER_ID, this.today()));
+            const violations = this.checkRules('High_Card__c', card, { today: this.today() });
+            if (violations.length) fail(`breaks the rulebook: ${violations.map((v) => v.message).join(' ')}`);
+        }
     }
 
     private newId(object: ObjectDescribe): string {

@@ -1,7 +1,18 @@
 import * as fs from 'node:fs';
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { ADMIN_PERMISSION_SETS, PATHS, SetupActions, setup, stateFile } from '../../scripts/cli/setup';
+import { Connection } from 'jsforce';
+import {
+    ADMIN_PERMISSION_SETS,
+    assignSampleOpenActions,
+    PATHS,
+    SetupActions,
+    setup,
+    stateFile
+} from '../../scripts/cli/setup';
+import { parseOpenActions } from '../../scripts/lib/sample-data/open-actions';
 import { REPO, memoryIo, runPact } from './helpers';
 
 // Each run of the real command starts node and tsx: seconds on a busy 2-core machine.
@@ -24,6 +35,7 @@ function fakeActions(failOn?: string) {
         deploy: (alias, dir) => act(`deploy ${dir}`, `deploy ${dir} -> ${alias}`),
         assignPermissionSets: (alias, names) => act('assign', `assign ${names.join(',')} -> ${alias}`),
         importData: (alias, plan) => act('import', `import ${plan} -> ${alias}`),
+        assignOpenActions: (alias, file) => act('actions', `actions ${file} -> ${alias}`),
         orgUrl: (alias) => (log.push(`url ${alias}`), Promise.resolve(`https://${alias}.scratch.my.salesforce.com`))
     };
     return { actions, log };
@@ -54,10 +66,14 @@ describe('pact setup', () => {
             'deploy config/demo-legacy-org-blocked -> pact-demo',
             'assign PACT_Admin -> pact-demo',
             'import config/sample-data/plan.json -> pact-demo',
+            'actions config/sample-data/open-actions.json -> pact-demo',
             'url pact-demo'
         ]);
-        expect(stdout()).toContain('[1/7] Create the scratch org pact-demo');
-        expect(stdout()).toContain('[7/7] Find the org URL');
+        expect(stdout()).toContain('[1/8] Create the scratch org pact-demo');
+        expect(stdout()).toContain(
+            '[7/8] Assign the sample open actions to you (config/sample-data/open-actions.json) ...'
+        );
+        expect(stdout()).toContain('[8/8] Find the org URL');
         expect(stdout()).toContain('PACT is set up in pact-demo: https://pact-demo.scratch.my.salesforce.com');
         expect(ADMIN_PERMISSION_SETS).toEqual(['PACT_Admin']);
     });
@@ -69,6 +85,7 @@ describe('pact setup', () => {
             'deploy force-app',
             'assign PACT_Admin',
             'import config/sample-data/plan.json',
+            'actions config/sample-data/open-actions.json',
             'url sandbox'
         ]);
     });
@@ -92,16 +109,38 @@ describe('pact setup', () => {
         const second = fakeActions();
         const resumed = memoryIo();
         expect(await setup(['--target-org', 'pact-demo', '--demo'], resumed.io, second.actions, root)).toBe(0);
-        expect(second.log).toEqual(['import config/sample-data/plan.json -> pact-demo', 'url pact-demo']);
+        expect(second.log).toEqual([
+            'import config/sample-data/plan.json -> pact-demo',
+            'actions config/sample-data/open-actions.json -> pact-demo',
+            'url pact-demo'
+        ]);
         expect(resumed.stdout()).toContain(
-            '[2/6] Deploy PACT (force-app): objects, rules, components, reports, permission sets: already done'
+            '[2/7] Deploy PACT (force-app): objects, rules, components, reports, permission sets: already done'
         );
 
         const fresh = fakeActions();
         expect(
             await setup(['--target-org', 'pact-demo', '--demo', '--fresh'], memoryIo().io, fresh.actions, root)
         ).toBe(0);
-        expect(fresh.log).toHaveLength(6);
+        expect(fresh.log).toHaveLength(7);
+    });
+
+    it('resumes at the open actions without importing the sample data a second time', async () => {
+        const first = fakeActions('actions');
+        const failedRun = memoryIo();
+        expect(await setup(['--target-org', 'sandbox'], failedRun.io, first.actions, root)).toBe(2);
+        expect(failedRun.stderr()).toContain('failed: actions refused');
+        expect(JSON.parse(fs.readFileSync(stateFile(root, 'sandbox'), 'utf8')).done).toEqual([
+            'deploy-pact',
+            'assign-permission-sets',
+            'import-sample-data'
+        ]);
+        const second = fakeActions();
+        const resumed = memoryIo();
+        expect(await setup(['--target-org', 'sandbox'], resumed.io, second.actions, root)).toBe(0);
+        expect(second.log).toEqual(['actions config/sample-data/open-actions.json -> sandbox', 'url sandbox']);
+        expect(resumed.stdout()).toContain('[3/5] Import the sample customers, high cards and plans');
+        expect(resumed.stdout()).toMatch(/\[3\/5\] Import [^\n]*: already done/);
     });
 
     it('names a missing file instead of deploying half a setup', async () => {
@@ -122,7 +161,7 @@ describe('pact setup', () => {
         const alias = `pact-test-no-login-${process.pid}`;
         const result = runPact(['setup', '--target-org', alias]);
         expect(result.status).toBe(2);
-        expect(result.stdout).toContain('[1/4] Deploy PACT (force-app)');
+        expect(result.stdout).toContain('[1/5] Deploy PACT (force-app)');
         expect(result.stderr).toContain(`run sf org login web -a ${alias}`);
         expect(fs.existsSync(stateFile(REPO, alias))).toBe(false);
     });
@@ -130,5 +169,152 @@ describe('pact setup', () => {
     it('the command: exits 2 without --target-org', () => {
         const result = runPact(['setup', '--demo']);
         expect([result.status, result.stderr]).toEqual([2, 'pact setup: say which org: --target-org ALIAS\n']);
+    });
+});
+
+/**
+ * The open actions step against a local stand-in for the org's REST API, through a real jsforce
+ * Connection: what goes over the wire is what an org would receive.
+ */
+describe('assigning the sample open actions', () => {
+    const USER_ID = '005000000000009AAA';
+    const USERNAME = 'admin@pact-demo.example.com';
+    const actions = parseOpenActions(fs.readFileSync(path.join(REPO, PATHS.sampleOpenActions), 'utf8'));
+    const sampleCards = (
+        JSON.parse(fs.readFileSync(path.join(REPO, 'config/sample-data/High_Card__c.json'), 'utf8')) as {
+            records: { Name: string; Account__c: string }[];
+        }
+    ).records;
+    const accountNames = new Map(
+        (
+            JSON.parse(fs.readFileSync(path.join(REPO, 'config/sample-data/Account.json'), 'utf8')) as {
+                records: { attributes: { referenceId: string }; Name: string }[];
+            }
+        ).records.map((a) => [`@${a.attributes.referenceId}`, a.Name])
+    );
+
+    let server: http.Server;
+    let conn: Connection;
+    let requests: { method: string; path: string; soql?: string; body?: unknown }[];
+    /** The org's high cards: the imported sample, Ids in file order. */
+    let orgCards: { Id: string; Name: string; Account__r: { Name: string } }[];
+    let refuse: boolean;
+
+    beforeEach(async () => {
+        requests = [];
+        refuse = false;
+        orgCards = sampleCards.map((card, i) => ({
+            Id: `a01${String(i + 1).padStart(12, '0')}AAA`,
+            Name: card.Name,
+            Account__r: { Name: accountNames.get(card.Account__c)! }
+        }));
+        server = http.createServer((req, res) => {
+            let text = '';
+            req.on('data', (chunk: Buffer) => (text += chunk.toString()));
+            req.on('end', () => {
+                const url = new URL(req.url!, 'http://localhost');
+                const soql = url.searchParams.get('q') ?? undefined;
+                const body = text ? JSON.parse(text) : undefined;
+                requests.push({ method: req.method!, path: url.pathname, soql, body });
+                const send = (status: number, payload: unknown) => {
+                    res.writeHead(status, { 'content-type': 'application/json' });
+                    res.end(JSON.stringify(payload));
+                };
+                if (url.pathname === '/services/data/v66.0/query' && soql) {
+                    // Only what the step asks: the user by username, cards whose Name is in a list of literals.
+                    const literals = [...soql.matchAll(/'((?:[^'\\]|\\.)*)'/g)].map((m) =>
+                        m[1].replace(/\\(.)/g, '$1')
+                    );
+                    const records = /FROM User /.test(soql)
+                        ? literals[0] === USERNAME
+                            ? [{ attributes: { type: 'User' }, Id: USER_ID }]
+                            : []
+                        : orgCards
+                              .filter((c) => literals.includes(c.Name))
+                              .map((c) => ({ attributes: { type: 'High_Card__c' }, ...c }));
+                    send(200, { totalSize: records.length, done: true, records });
+                } else if (url.pathname === '/services/data/v66.0/composite/sobjects' && req.method === 'PATCH') {
+                    const records = (body as { records: { id: string }[] }).records;
+                    send(
+                        200,
+                        records.map((r) =>
+                            refuse
+                                ? {
+                                      id: r.id,
+                                      success: false,
+                                      errors: [
+                                          {
+                                              statusCode: 'FIELD_CUSTOM_VALIDATION_EXCEPTION',
+                                              errorCode: 'FIELD_CUSTOM_VALIDATION_EXCEPTION',
+                                              message: 'An open action needs someone to act: choose who needs to act.'
+                                          }
+                                      ]
+                                  }
+                                : { id: r.id, success: true, errors: [] }
+                        )
+                    );
+                } else send(404, [{ errorCode: 'NOT_FOUND', message: `no ${req.method} ${url.pathname}` }]);
+            });
+        });
+        await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+        const { port } = server.address() as AddressInfo;
+        conn = new Connection({ instanceUrl: `http://127.0.0.1:${port}`, accessToken: 'FAKE', version: '66.0' });
+    });
+    afterEach(() => new Promise((resolve) => server.close(resolve)));
+
+    it('finds each card by name and account and updates them all in one call, due from today', async () => {
+        const result = await assignSampleOpenActions(conn, 'pact-demo', USERNAME, actions, '2027-02-10');
+        expect(result).toEqual({ userId: USER_ID, updated: actions.length });
+        expect(requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+            'GET /services/data/v66.0/query',
+            'GET /services/data/v66.0/query',
+            'PATCH /services/data/v66.0/composite/sobjects'
+        ]);
+        expect(requests[0].soql).toBe(`SELECT Id FROM User WHERE Username = '${USERNAME}' LIMIT 1`);
+        expect(requests[1].soql).toMatch(/^SELECT Id, Name, Account__r\.Name FROM High_Card__c WHERE Name IN \('/);
+        const patch = requests[2].body as { allOrNone: boolean; records: Record<string, unknown>[] };
+        expect(patch.allOrNone).toBe(true);
+        const byName = new Map(orgCards.map((c) => [c.Id, c.Name]));
+        expect(patch.records.map((r) => [byName.get(String(r.id)), r])).toEqual(
+            actions.map((a) => [
+                a.name,
+                {
+                    attributes: { type: 'High_Card__c' },
+                    id: orgCards.find((c) => c.Name === a.name && c.Account__r.Name === a.account)!.Id,
+                    Needs_Action_By__c: USER_ID,
+                    Action_Status__c: a.status,
+                    Action_Due__c: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/)
+                }
+            ])
+        );
+        // Card_16 is two days overdue, Card_27 due in two weeks, counted from the day setup runs.
+        const due = Object.fromEntries(patch.records.map((r) => [byName.get(String(r.id)), r.Action_Due__c]));
+        expect(due['Duplicate invoice blocks payments']).toBe('2027-02-08');
+        expect(due['CIO questions the Cork contract']).toBe('2027-02-24');
+    });
+
+    it('writes nothing when a card is missing, and names it', async () => {
+        orgCards = orgCards.filter((c) => c.Name !== 'Staff cannot book labs');
+        // Same headline at another account: not the sample card.
+        orgCards.push({
+            Id: 'a01000000000099AAA',
+            Name: 'Staff cannot book labs',
+            Account__r: { Name: 'Meridian Bank' }
+        });
+        await expect(assignSampleOpenActions(conn, 'pact-demo', USERNAME, actions, '2027-02-10')).rejects.toThrow(
+            'no high card "Staff cannot book labs" at Eastbridge University: import the sample data first (config/sample-data/plan.json)'
+        );
+        expect(requests.filter((r) => r.method === 'PATCH')).toEqual([]);
+    });
+
+    it('says so when the org has no such user or refuses the update', async () => {
+        await expect(
+            assignSampleOpenActions(conn, 'pact-demo', "someone'else@example.com", actions, '2027-02-10')
+        ).rejects.toThrow("the org has no user someone'else@example.com");
+        expect(requests[0].soql).toBe("SELECT Id FROM User WHERE Username = 'someone\\'else@example.com' LIMIT 1");
+        refuse = true;
+        await expect(assignSampleOpenActions(conn, 'pact-demo', USERNAME, actions, '2027-02-10')).rejects.toThrow(
+            'the org refused the open actions: FIELD_CUSTOM_VALIDATION_EXCEPTION: An open action needs someone to act: choose who needs to act.'
+        );
     });
 });

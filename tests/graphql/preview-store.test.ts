@@ -6,7 +6,11 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { graphql } from 'graphql';
 import { describeOrg } from '../../scripts/lib/graphql/describe';
+import { extractQueries } from '../../scripts/lib/graphql/extract-queries';
+import { buildUiApiSchemaFromDescribe } from '../../scripts/lib/graphql/uiapi-schema';
+import { addDays, readOpenActions } from '../../scripts/lib/sample-data/open-actions';
 import { PreviewStore, RecordWriteError, RUNNING_USER_ID, type RuleChecker } from '../../scripts/preview/store';
 import { intervalRange, readReports, runReport, type ReportDefinition } from '../../scripts/preview/reports';
 import { checkRecord, RULES } from '../../force-app/main/default/lwc/pactRules/pactRules.js';
@@ -207,6 +211,96 @@ describe('the preview store', () => {
             RecordWriteError
         );
         expect(store.get(plan.Id)?.Objective__c).toBe('Agree the pilot scope for the night shift');
+    });
+});
+
+describe('the sample open actions in the preview', () => {
+    const SAMPLE = path.join(REPO, 'config', 'sample-data');
+    const { actions } = readOpenActions(SAMPLE);
+
+    it('go to the sample rep, due relative to the shifted today, and pass the rulebook', () => {
+        const store = newStore(SAMPLE);
+        // The newest sample card happened on 21 November; the preview's today is the 23rd.
+        expect(store.load()).toMatchObject({ source: 'sample', shiftedDays: 2 });
+        const open = store
+            .list('High_Card__c')
+            .filter((c) => c.Action_Status__c === 'Open' || c.Action_Status__c === 'In Progress');
+        expect(open.map((c) => c.Name).sort()).toEqual(actions.map((a) => a.name).sort());
+        expect(store.get(RUNNING_USER_ID)?.Name).toBe('Sales Rep');
+        for (const entry of actions) {
+            const card = open.find((c) => c.Name === entry.name)!;
+            expect([store.get(String(card.Account__c))?.Name, card.Needs_Action_By__c, card.Action_Status__c]).toEqual([
+                entry.account,
+                RUNNING_USER_ID,
+                entry.status
+            ]);
+            expect(checkRecord('High_Card__c', card, { today: store.today() })).toEqual([]);
+        }
+        const due = Object.fromEntries(open.map((c) => [c.Name, c.Action_Due__c]));
+        expect(due['Duplicate invoice blocks payments']).toBe('2026-11-21'); // two days overdue
+        expect(due['Needs night noise under 45 dB']).toBe('2026-11-27'); // in four days
+        // Every other card still has nobody to act.
+        expect(store.list('High_Card__c').filter((c) => c.Needs_Action_By__c)).toHaveLength(actions.length);
+    });
+
+    it("are what My Week's query returns for the sample rep, soonest due first, and nobody else's", async () => {
+        // Another day: the actions move with the preview's today.
+        const store = newStore(SAMPLE, () => new Date('2027-03-01T09:00:00'));
+        store.load();
+        const [myWeek] = extractQueries(path.join(REPO, 'force-app', 'main', 'default', 'lwc'), REPO).filter((q) =>
+            q.file.includes('pactMyWeek')
+        );
+        const waitingOn = async (userId: string) => {
+            const result = await graphql({
+                schema: buildUiApiSchemaFromDescribe(org),
+                source: myWeek.query!,
+                variableValues: { userId, from: '2027-03-01', until: '2027-03-14' },
+                contextValue: { source: store }
+            });
+            expect(result.errors).toBeUndefined();
+            const data = result.data as {
+                uiapi: { query: { High_Card__c: { edges: { node: Record<string, { value: string }> }[] } } };
+            };
+            return data.uiapi.query.High_Card__c.edges.map((e) => [e.node.Name.value, e.node.Action_Due__c.value]);
+        };
+        const byDue = [...actions].sort((a, b) => a.dueInDays - b.dueInDays);
+        expect(await waitingOn(RUNNING_USER_ID)).toEqual(
+            byDue.map((a) => [a.name, addDays('2027-03-01', a.dueInDays)])
+        );
+        expect((await waitingOn(RUNNING_USER_ID))[0]).toEqual(['Duplicate invoice blocks payments', '2027-02-27']);
+        expect(await waitingOn('005000000000002AAA')).toEqual([]);
+    });
+
+    it('starts over when the definition changes, and names an entry that does not match its card', () => {
+        const sample = writeSample(CARDS);
+        const entry = { card: 'Card2', name: 'Invoices per site', account: 'Contoso Foods', status: 'Open' };
+        fs.writeFileSync(
+            path.join(sample, 'open-actions.json'),
+            JSON.stringify({ actions: [{ ...entry, dueInDays: 3 }] })
+        );
+        const first = newStore(sample);
+        first.load();
+        expect(first.list('High_Card__c').find((c) => c.Name === 'Invoices per site')).toMatchObject({
+            Needs_Action_By__c: RUNNING_USER_ID,
+            Action_Status__c: 'Open',
+            Action_Due__c: '2026-11-26'
+        });
+        fs.writeFileSync(
+            path.join(sample, 'open-actions.json'),
+            JSON.stringify({ actions: [{ ...entry, dueInDays: -1 }] })
+        );
+        const second = newStore(sample);
+        expect(second.load().source).toBe('sample');
+        expect(second.list('High_Card__c').find((c) => c.Name === 'Invoices per site')?.Action_Due__c).toBe(
+            '2026-11-22'
+        );
+        fs.writeFileSync(
+            path.join(sample, 'open-actions.json'),
+            JSON.stringify({ actions: [{ ...entry, account: 'Northwind Traders', dueInDays: 1 }] })
+        );
+        expect(() => newStore(sample).load()).toThrow(
+            'Sample data open-actions.json: Card2 is "Invoices per site" at Contoso Foods, not "Invoices per site" at Northwind Traders'
+        );
     });
 });
 

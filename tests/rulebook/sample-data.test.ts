@@ -10,6 +10,12 @@ import {
     checkHighCard,
     checkPlan
 } from '../../force-app/main/default/lwc/pactRules/pactRules.js';
+import {
+    addDays,
+    openActionValues,
+    parseOpenActions,
+    readOpenActions
+} from '../../scripts/lib/sample-data/open-actions';
 import { OBJECTS_DIR, PICKLISTS, REPO_ROOT } from './support';
 
 const SAMPLE_DIR = path.join(REPO_ROOT, 'config', 'sample-data');
@@ -212,7 +218,7 @@ describe('sample high cards', () => {
         expect(cards.length).toBeGreaterThanOrEqual(35);
     });
 
-    it('has no open actions, because an import cannot name the user who acts', () => {
+    it('has no open actions in the import files, because an import cannot name the user who acts', () => {
         expect(
             cards.filter((card) => card.Needs_Action_By__c !== undefined || card.Action_Due__c !== undefined)
         ).toEqual([]);
@@ -223,6 +229,80 @@ describe('sample high cards', () => {
                 .filter((status) => !OPEN_ACTION_STATUSES.includes(status))
                 .sort()
         );
+    });
+});
+
+describe('sample open actions (open-actions.json, applied after the import)', () => {
+    const definition = JSON.parse(fs.readFileSync(path.join(SAMPLE_DIR, 'open-actions.json'), 'utf8'));
+    const { actions } = readOpenActions(SAMPLE_DIR);
+    const RUNNING_USER = '005000000000001AAA';
+    const withAction = (entry: (typeof actions)[number]) => ({
+        ...values(ref(entry.card)!),
+        ...openActionValues(entry, RUNNING_USER, SAMPLE_TODAY)
+    });
+
+    it('says what it is and whom the actions go to', () => {
+        expect(definition.description).toMatch(/running user/);
+        expect(definition.assignTo).toBe('running user');
+        expect(actions.length).toBeGreaterThanOrEqual(5);
+        expect(actions.length).toBeLessThanOrEqual(7);
+    });
+
+    it.each(actions.map((entry) => [entry.card, entry] as const))(
+        '%s names an existing card by headline and account, and passes the rulebook with its action',
+        (_card, entry) => {
+            const card = ref(entry.card);
+            expect(card?.attributes.type).toBe('High_Card__c');
+            expect(card!.Name).toBe(entry.name);
+            expect(ref(card!.Account__c)?.Name).toBe(entry.account);
+            expect(['Request', 'Commitment', 'Complaint', 'Risk']).toContain(card!.Kind__c);
+            expect(checkHighCard(withAction(entry), { today: SAMPLE_TODAY })).toEqual([]);
+            // Without the user who acts, the same card is refused: the action really needs the running user.
+            expect(
+                checkHighCard({ ...withAction(entry), Needs_Action_By__c: null }, { today: SAMPLE_TODAY }).map(
+                    (v) => v.rule
+                )
+            ).toEqual(['PACT_Due_Needs_Owner', 'PACT_Open_Action_Needs_Owner']);
+        }
+    );
+
+    it('finds each card by name and account alone, as an org must', () => {
+        for (const entry of actions) {
+            const matches = ofType('High_Card__c').filter(
+                (card) => card.Name === entry.name && ref(card.Account__c)?.Name === entry.account
+            );
+            expect(matches).toHaveLength(1);
+        }
+    });
+
+    it('has open and in-progress actions, some overdue and some upcoming, due after the card happened', () => {
+        expect(new Set(actions.map((entry) => entry.status))).toEqual(new Set(OPEN_ACTION_STATUSES));
+        expect(actions.filter((entry) => entry.dueInDays < 0).length).toBeGreaterThanOrEqual(2);
+        expect(actions.filter((entry) => entry.dueInDays > 0).length).toBeGreaterThanOrEqual(2);
+        for (const entry of actions) {
+            expect(withAction(entry).Action_Due__c > String(ref(entry.card)!.Occurred_On__c)).toBe(true);
+        }
+        expect(addDays('2026-11-23', -2)).toBe('2026-11-21');
+        expect(addDays('2026-12-30', 4)).toBe('2027-01-03');
+    });
+
+    it('refuses a broken definition with the entry and the reason', () => {
+        const entry = { card: 'Card_13', name: 'Needs night noise under 45 dB', account: 'Kestrel', status: 'Open' };
+        const parse = (list: unknown[]) => () => parseOpenActions(JSON.stringify({ actions: list }));
+        expect(() => parseOpenActions('{')).toThrow(/^Sample data open-actions.json: not valid JSON/);
+        expect(() => parseOpenActions('[]')).toThrow('expected { "actions": [ ... ] }');
+        expect(parse([{ ...entry, dueInDays: 3, status: 'Resolved' }])).toThrow(
+            'action 1 (Card_13): "status" must be one of Open, In Progress, not "Resolved"'
+        );
+        expect(parse([{ ...entry, dueInDays: '3' }])).toThrow('"dueInDays" must be a whole number of days, not "3"');
+        expect(parse([{ ...entry, dueInDays: 3, name: ' ' }])).toThrow('action 1 (Card_13) needs "name" as text');
+        expect(
+            parse([
+                { ...entry, dueInDays: 3 },
+                { ...entry, dueInDays: 5 }
+            ])
+        ).toThrow('action 2 (Card_13): the card is named twice');
+        expect(parse([{ ...entry, dueInDays: -3 }])()).toEqual([{ ...entry, dueInDays: -3 }]);
     });
 });
 
