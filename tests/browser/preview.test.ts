@@ -360,12 +360,18 @@ describe('the local preview', () => {
     );
 
     it(
-        'renders the Home page and the exec view of the reports',
+        'renders the Home page with the sample actions waiting on you, and the exec view of the reports',
         async () => {
             const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
             await page.goto(`${baseUrl}/home`);
             await page.waitForSelector('html[data-pact-ready="true"]');
             await page.locator('c-pact-my-week').first().waitFor();
+            // config/sample-data/open-actions.json gives the sample rep (the running user) this one, two days overdue.
+            await page
+                .locator('c-pact-my-week')
+                .getByText('Duplicate invoice blocks payments')
+                .first()
+                .waitFor({ state: 'visible', timeout: 15_000 });
             await shoot(page, 'home');
             await page.goto(`${baseUrl}/exec`);
             await page
