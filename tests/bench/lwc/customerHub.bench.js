@@ -93,7 +93,10 @@ describe('record page benchmarks', () => {
         const words = 'Head of Purchasing asked whether we can deliver the spring order two weeks earlier.';
         // What a rep does, in order; the count stops as soon as the card reaches the server.
         const steps = [
-            () => $('button[data-value="Request"]').click(),
+            () =>
+                $('c-pact-choice-group[data-field="Kind__c"]')
+                    .shadowRoot.querySelector('button[data-value="Request"]')
+                    .click(),
             () => $('lightning-textarea').dispatchEvent(new CustomEvent('change', { detail: { value: words } })),
             () =>
                 $('lightning-textarea').dispatchEvent(
