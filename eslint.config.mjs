@@ -7,7 +7,8 @@ import jestPlugin from 'eslint-plugin-jest';
 import lwcConfig from '@salesforce/eslint-config-lwc';
 import powerAppsPlugin from '@microsoft/eslint-plugin-power-apps';
 
-const lwcFiles = ['force-app/**/lwc/**/*.js'];
+// The jest mocks of base components are LWC modules too (decorators need the LWC parser).
+const lwcFiles = ['force-app/**/lwc/**/*.js', 'force-app/test/jest-mocks/**/*.js'];
 const previewBrowserFiles = ['scripts/preview/app/**/*.js', 'scripts/preview/shims/**/*.js'];
 const lwcTestFiles = ['force-app/**/lwc/**/__tests__/**/*.js', 'force-app/test/**/*.js'];
 

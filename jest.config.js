@@ -18,7 +18,10 @@ module.exports = {
             moduleNameMapper: {
                 '^lightning/modal$': '<rootDir>/force-app/test/jest-mocks/lightning/modal',
                 '^lightning/logger$': '<rootDir>/force-app/test/jest-mocks/lightning/logger',
-                '^lightning/actions$': '<rootDir>/force-app/test/jest-mocks/lightning/actions'
+                '^lightning/actions$': '<rootDir>/force-app/test/jest-mocks/lightning/actions',
+                // Form fields whose setCustomValidity/reportValidity show a message (see jest-mocks/lightning/validity.js).
+                '^lightning/(input|textarea|combobox|recordPicker)$':
+                    '<rootDir>/force-app/test/jest-mocks/lightning/$1/$1'
             },
             setupFilesAfterEnv: [...(lwcJestConfig.setupFilesAfterEnv || []), '<rootDir>/force-app/test/jest-setup.js']
         },

@@ -12,7 +12,8 @@ module.exports = {
     testMatch: ['<rootDir>/tests/bench/lwc/*.bench.js'],
     moduleNameMapper: {
         '^c/(\\w+)$': '<rootDir>/force-app/main/default/lwc/$1/$1',
-        '^lightning/actions$': '<rootDir>/force-app/test/jest-mocks/lightning/actions'
+        '^lightning/actions$': '<rootDir>/force-app/test/jest-mocks/lightning/actions',
+        '^lightning/(input|textarea|combobox|recordPicker)$': '<rootDir>/force-app/test/jest-mocks/lightning/$1/$1'
     },
     testTimeout: 300000
 };

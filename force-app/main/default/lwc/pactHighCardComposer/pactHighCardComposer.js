@@ -53,7 +53,10 @@ import DRAFT_OFFER from '@salesforce/label/c.PACT_Composer_Draft_Offer';
 import DRAFT_RESTORE from '@salesforce/label/c.PACT_Composer_Draft_Restore';
 import DRAFT_DISCARD from '@salesforce/label/c.PACT_Composer_Draft_Discard';
 import DRAFT_NOT_KEPT from '@salesforce/label/c.PACT_Composer_Draft_Not_Kept';
+import MORE_DETAILS from '@salesforce/label/c.PACT_Composer_More_Details';
+import SAVED_ANNOUNCEMENT from '@salesforce/label/c.PACT_Composer_Saved_Announcement';
 import { handleFormKeys } from 'c/pactFormKeys';
+import { loadPreference, savePreference } from 'c/pactPreferences';
 
 /** Fields the form shows: a server message about any other field is shown above the Save button. */
 const SHOWN_FIELDS = [
@@ -84,6 +87,28 @@ const DRAFT_KEYS = [
     'occurredOn',
     'pickedAccountId'
 ];
+
+/** Behind "More details": everything but the customer, the kind and the words. */
+const MORE_FIELDS = [
+    NAME_FIELD,
+    THEME_FIELD,
+    SENTIMENT_FIELD,
+    CONTACT_FIELD,
+    OPPORTUNITY_FIELD,
+    NEEDS_ACTION_BY_FIELD,
+    ACTION_DUE_FIELD,
+    OCCURRED_ON_FIELD
+].map((field) => field.fieldApiName);
+
+/** Fields drawn by c-pact-choice-group, which shows its own message; the others are base components. */
+const CHOICE_FIELDS = [KIND_FIELD.fieldApiName, SENTIMENT_FIELD.fieldApiName];
+
+/** Alt+Shift+H, anywhere on the page, brings the keyboard to the composer ("H" for high card). */
+const isComposerShortcut = (event) =>
+    event.altKey && event.shiftKey && !event.ctrlKey && !event.metaKey && event.code === 'KeyH';
+
+/** Composers on the page, first connected first: the shortcut goes to the first one. */
+const composersOnPage = [];
 
 /** Top-to-bottom order of the form, for moving focus to the first problem. */
 const FOCUS_ORDER = [
@@ -130,7 +155,8 @@ export default class PactHighCardComposer extends LightningElement {
         discard: DRAFT_DISCARD,
         notSaved: NOT_SAVED,
         notSavedNetwork: NOT_SAVED_NETWORK,
-        draftNotKept: DRAFT_NOT_KEPT
+        draftNotKept: DRAFT_NOT_KEPT,
+        moreDetails: MORE_DETAILS
     };
 
     kind = '';
@@ -154,12 +180,58 @@ export default class PactHighCardComposer extends LightningElement {
     pendingDraft = null;
     draftStorageFailed = false;
     lookedUpAccountId;
+    /** "More details" open: the rep's own choice (remembered), or opened because a field in it has a problem. */
+    moreOpen = false;
+    /** Read by screen readers (role=status) after a save; the new card itself shows in the briefing and timeline. */
+    savedAnnouncement = '';
+    /** Base field element -> the message it shows, so each message is reported once. */
+    shownMessages = new WeakMap();
 
     connectedCallback() {
+        this.moreOpen = loadPreference(USER_ID, 'moreDetails', false);
+        composersOnPage.push(this);
+        this.shortcutListener = (event) => {
+            if (isComposerShortcut(event) && composersOnPage[0] === this) {
+                event.preventDefault();
+                this.focus();
+            }
+        };
+        window.addEventListener('keydown', this.shortcutListener);
         // On a contact or opportunity page the card names that person or deal unless the rep changes it.
         if (this.objectApiName === 'Contact') this.contactId = this.recordId;
         if (this.objectApiName === 'Opportunity') this.opportunityId = this.recordId;
         this.pendingDraft = loadDraft('highCard', USER_ID, this.draftRecordId);
+    }
+
+    disconnectedCallback() {
+        window.removeEventListener('keydown', this.shortcutListener);
+        const index = composersOnPage.indexOf(this);
+        if (index >= 0) composersOnPage.splice(index, 1);
+    }
+
+    /**
+     * Base components show a message set through their constraint API themselves, with aria-invalid="true" on
+     * the input and aria-describedby pointing at the message, so a screen reader announces it with the field.
+     */
+    renderedCallback() {
+        for (const element of this.template.querySelectorAll('[data-field]')) {
+            const field = element.dataset.field;
+            if (CHOICE_FIELDS.includes(field) || typeof element.setCustomValidity !== 'function') continue;
+            const message = this.errorFor({ fieldApiName: field }) ?? '';
+            if (this.shownMessages.get(element) === message) continue;
+            this.shownMessages.set(element, message);
+            element.setCustomValidity(message);
+            element.reportValidity();
+        }
+    }
+
+    /** The kind, the first thing to decide: for the shortcut, the hub's skip link and after a save. */
+    @api
+    focus() {
+        const target =
+            this.template.querySelector('c-pact-choice-group[data-field="Kind__c"]') ??
+            this.template.querySelector('button.pact-restore');
+        target?.focus();
     }
 
     @wire(MessageContext) messageContext;
@@ -252,6 +324,27 @@ export default class PactHighCardComposer extends LightningElement {
         return formatLabel(DRAFT_OFFER, formatDateTime(this.pendingDraft?.savedAt));
     }
 
+    get showMore() {
+        return this.moreOpen;
+    }
+
+    get moreHidden() {
+        return !this.moreOpen;
+    }
+
+    get moreExpanded() {
+        return String(this.moreOpen);
+    }
+
+    get moreIcon() {
+        return this.moreOpen ? 'utility:chevrondown' : 'utility:chevronright';
+    }
+
+    handleToggleMore() {
+        this.moreOpen = !this.moreOpen;
+        savePreference(USER_ID, 'moreDetails', this.moreOpen);
+    }
+
     get saveLabel() {
         return this.saving ? SAVING_LABEL : SAVE_LABEL;
     }
@@ -263,29 +356,8 @@ export default class PactHighCardComposer extends LightningElement {
     get kindError() {
         return this.errorFor(KIND_FIELD);
     }
-    get detailsError() {
-        return this.errorFor(DETAILS_FIELD);
-    }
-    get headlineError() {
-        return this.errorFor(NAME_FIELD);
-    }
-    get themeError() {
-        return this.errorFor(THEME_FIELD);
-    }
     get sentimentError() {
         return this.errorFor(SENTIMENT_FIELD);
-    }
-    get accountError() {
-        return this.errorFor(ACCOUNT_FIELD);
-    }
-    get needsActionByError() {
-        return this.errorFor(NEEDS_ACTION_BY_FIELD);
-    }
-    get actionDueError() {
-        return this.errorFor(ACTION_DUE_FIELD);
-    }
-    get occurredOnError() {
-        return this.errorFor(OCCURRED_ON_FIELD);
     }
 
     errorFor(field) {
@@ -353,6 +425,7 @@ export default class PactHighCardComposer extends LightningElement {
 
     /** Every change is written to the draft at once: a closed tab or a crash loses nothing. */
     changed(field) {
+        this.savedAnnouncement = '';
         // The rep is fixing this field: its message goes, the others stay until the next save.
         if (this.fieldErrors[field.fieldApiName]) {
             const rest = { ...this.fieldErrors };
@@ -436,6 +509,7 @@ export default class PactHighCardComposer extends LightningElement {
         this.formErrors = [];
         this.fieldErrors = errors;
         if (Object.keys(errors).length > 0) {
+            this.openMoreFor(errors);
             this.focusFirstProblem();
             return;
         }
@@ -452,11 +526,12 @@ export default class PactHighCardComposer extends LightningElement {
             this.saving = false;
         }
         // Outside the try: once the server has the card, nothing after it may claim it was not saved.
-        this.saved(record?.id, fields[ACCOUNT_FIELD.fieldApiName]);
+        this.saved(record?.id, fields[ACCOUNT_FIELD.fieldApiName], fields[NAME_FIELD.fieldApiName]);
     }
 
-    saved(recordId, accountId) {
+    saved(recordId, accountId, headline) {
         clearDraft('highCard', USER_ID, this.draftRecordId);
+        this.savedAnnouncement = formatLabel(SAVED_ANNOUNCEMENT, headline);
         this.kind = '';
         this.details = '';
         this.headline = '';
@@ -481,6 +556,8 @@ export default class PactHighCardComposer extends LightningElement {
         this.dispatchEvent(new ShowToastEvent({ title: SAVED_TOAST, variant: 'success' }));
         // Closes the panel when the composer runs as a quick action; nothing listens on a page.
         this.dispatchEvent(new CloseActionScreenEvent());
+        // Ready for the next card at once: the keyboard is back on the kind of the empty form.
+        Promise.resolve().then(() => this.focus());
     }
 
     showSaveError(error) {
@@ -493,11 +570,17 @@ export default class PactHighCardComposer extends LightningElement {
             else formErrors.push(...messages);
         }
         this.fieldErrors = fieldErrors;
+        this.openMoreFor(fieldErrors);
         this.formErrors = [...formErrors, ...parsed.formErrors].map((message, index) => ({
             key: `e${index}`,
             message
         }));
         this.focusFirstProblem();
+    }
+
+    /** A problem with a field behind "More details" opens it, so the rep sees the message (not remembered). */
+    openMoreFor(errors) {
+        if (Object.keys(errors).some((field) => MORE_FIELDS.includes(field))) this.moreOpen = true;
     }
 
     focusFirstProblem() {

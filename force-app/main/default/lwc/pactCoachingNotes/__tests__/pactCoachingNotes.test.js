@@ -76,8 +76,9 @@ function chooseRep(element, recordId) {
     $(element, 'lightning-record-picker.rep').dispatchEvent(new CustomEvent('change', { detail: { recordId } }));
 }
 
-// The reasons are a row of buttons in c-pact-choice-group, inside its own shadow root.
+// The reasons are a radio group (c-pact-choice-group), its radios and message inside its own shadow root.
 const reasonGroup = (element) => $(element, 'c-pact-choice-group.reasons');
+const reasonError = (element) => reasonGroup(element).shadowRoot.querySelector('.pact-choice-message');
 const reasonButtons = (element) => [...reasonGroup(element).shadowRoot.querySelectorAll('button')];
 const reasonButton = (element, reason) => reasonButtons(element).find((button) => button.dataset.value === reason);
 
@@ -255,7 +256,7 @@ describe('c-pact-coaching-notes', () => {
             const element = await render();
             await clickSave(element);
             expect(text($(element, '.rep-error'))).toBe('c.PACT_Coaching_Rep_Required');
-            expect(text($(element, '.reason-error'))).toBe('c.PACT_Coaching_Reason_Required');
+            expect(text(reasonError(element))).toBe('c.PACT_Coaching_Reason_Required');
             expect(text($(element, '.note-error'))).toBe('c.PACT_Coaching_Note_Required');
             expect(createRecord).not.toHaveBeenCalled();
         });
@@ -304,10 +305,10 @@ describe('c-pact-coaching-notes', () => {
             await clickSave(element);
             chooseReason(element, 'Performance Plan');
             await flushPromises();
-            expect($(element, '.reason-error')).toBeNull();
+            expect(reasonError(element)).toBeNull();
             expect($(element, '.rep-error')).not.toBeNull();
-            expect(reasonButton(element, 'Performance Plan').getAttribute('aria-pressed')).toBe('true');
-            expect(reasonButton(element, 'Training').getAttribute('aria-pressed')).toBe('false');
+            expect(reasonButton(element, 'Performance Plan').getAttribute('aria-checked')).toBe('true');
+            expect(reasonButton(element, 'Training').getAttribute('aria-checked')).toBe('false');
         });
 
         it('creates the note with me as manager, lets the draft go and refreshes the list', async () => {
@@ -439,7 +440,7 @@ describe('c-pact-coaching-notes', () => {
             const element = await render();
             expect($(element, 'lightning-textarea.note').value).toBe('Agree three customer visits to prepare.');
             expect($(element, 'lightning-record-picker.rep').value).toBe(REP);
-            expect(reasonButton(element, 'Performance Plan').getAttribute('aria-pressed')).toBe('true');
+            expect(reasonButton(element, 'Performance Plan').getAttribute('aria-checked')).toBe('true');
             expect(text($(element, '.status'))).toBe('c.PACT_Coaching_Draft_Restored');
         });
 

@@ -3,6 +3,7 @@ import PactHighCardComposer from 'c/pactHighCardComposer';
 import { createRecord } from 'lightning/uiRecordApi';
 import { publish } from 'lightning/messageService';
 import { draftKey } from 'c/pactDrafts';
+import { preferencesKey } from 'c/pactPreferences';
 import { RULES, LIMITS } from 'c/pactRules';
 
 const createRecordSuccess = require('./data/createRecordSuccess.json');
@@ -27,7 +28,7 @@ function createComposer(props = {}) {
 }
 
 const $ = (element, selector) => element.shadowRoot.querySelector(selector);
-// Kind and sentiment are rows of buttons in c-pact-choice-group, inside its own shadow root.
+// Kind and sentiment are radio groups (c-pact-choice-group), their radios inside its own shadow root.
 const choiceButtons = (element, field) => [
     ...$(element, `c-pact-choice-group[data-field="${field}"]`).shadowRoot.querySelectorAll('button')
 ];
@@ -48,7 +49,25 @@ function pick(element, selector, recordId) {
     $(element, selector).dispatchEvent(new CustomEvent('change', { detail: { recordId } }));
 }
 
-const errorFor = (element, field) => $(element, `[data-error-for="${field}"]`)?.textContent.trim();
+/**
+ * The message a field shows: a radio group shows its own; a base component shows the message the composer
+ * set through setCustomValidity + reportValidity (modelled by force-app/test/jest-mocks/lightning/validity.js).
+ */
+function errorFor(element, field) {
+    const target = $(element, `[data-field="${field}"]`);
+    if (!target) return undefined;
+    if (target.tagName === 'C-PACT-CHOICE-GROUP') {
+        return target.shadowRoot.querySelector('.pact-choice-message')?.textContent.trim() || undefined;
+    }
+    return target.helpMessage || undefined;
+}
+
+/** Opens "More details", where every optional field is. */
+async function openMore(element) {
+    const toggle = $(element, 'button.pact-more-details');
+    if (toggle.getAttribute('aria-expanded') !== 'true') toggle.click();
+    await flush();
+}
 const storedDraft = (recordId = ACCOUNT_ID) =>
     JSON.parse(localStorage.getItem(draftKey('highCard', USER_ID, recordId)));
 
@@ -64,7 +83,7 @@ async function restoreThenDiscard() {
     $(element, 'button.pact-restore').click();
     await flush();
     expect($(element, 'lightning-textarea.pact-details').value).toBe(CUSTOMER_WORDS);
-    expect(choiceButton(element, 'Kind__c', 'Complaint').getAttribute('aria-pressed')).toBe('true');
+    expect(choiceButton(element, 'Kind__c', 'Complaint').getAttribute('aria-checked')).toBe('true');
     document.body.removeChild(element);
 
     element = createComposer();
@@ -88,7 +107,7 @@ describe('c-pact-high-card-composer', () => {
         publish.mockClear();
     });
 
-    it('offers every kind as a pressed/unpressed button, not a dropdown', async () => {
+    it('offers every kind as a radio of one radio group, not a dropdown', async () => {
         const element = createComposer();
         await flush();
         const buttons = choiceButtons(element, 'Kind__c');
@@ -102,11 +121,11 @@ describe('c-pact-high-card-composer', () => {
             'Praise',
             'Complaint'
         ]);
-        expect(buttons.every((b) => b.getAttribute('aria-pressed') === 'false')).toBe(true);
+        expect(buttons.every((b) => b.getAttribute('aria-checked') === 'false')).toBe(true);
         chooseKind(element, 'Risk');
         await flush();
-        expect(choiceButton(element, 'Kind__c', 'Risk').getAttribute('aria-pressed')).toBe('true');
-        expect(choiceButton(element, 'Kind__c', 'Praise').getAttribute('aria-pressed')).toBe('false');
+        expect(choiceButton(element, 'Kind__c', 'Risk').getAttribute('aria-checked')).toBe('true');
+        expect(choiceButton(element, 'Kind__c', 'Praise').getAttribute('aria-checked')).toBe('false');
     });
 
     it('saves a typical card in three interactions with the right fields and asks for a refresh', async () => {
@@ -149,6 +168,7 @@ describe('c-pact-high-card-composer', () => {
             opportunities: [{ value: '006Dn00000R5t6yIAB', label: 'Spring replenishment 2027' }]
         });
         await flush();
+        await openMore(element);
         chooseKind(element, 'Commitment');
         type(
             element,
@@ -180,6 +200,7 @@ describe('c-pact-high-card-composer', () => {
     it('shows the rulebook messages next to the right field and does not call the server', async () => {
         const element = createComposer();
         await flush();
+        await openMore(element);
         type(element, 'lightning-textarea.pact-details', 'Called, left voicemail');
         type(element, 'lightning-input.pact-action-due', '2026-12-04');
         await save(element);
@@ -188,9 +209,14 @@ describe('c-pact-high-card-composer', () => {
         expect(errorFor(element, 'Kind__c')).toBe('c.PACT_Composer_Kind_Required');
         expect(errorFor(element, 'Details__c')).toBe(ruleMessage('PACT_No_Low_Cards'));
         expect(errorFor(element, 'Needs_Action_By__c')).toBe(ruleMessage('PACT_Due_Needs_Owner'));
-        // The kind's message sits in its group, and the focus goes to its first button: one key press fixes it.
+        // The kind's message sits in its group, which is marked invalid and described by it, and the focus goes
+        // to its first radio: one key press fixes it.
         const kindGroup = $(element, 'c-pact-choice-group[data-field="Kind__c"]');
-        expect($(element, '[data-error-for="Kind__c"]').slot).toBe('message');
+        const radiogroup = kindGroup.shadowRoot.querySelector('[role="radiogroup"]');
+        expect(radiogroup.getAttribute('aria-invalid')).toBe('true');
+        expect(radiogroup.getAttribute('aria-describedby')).toBe(
+            kindGroup.shadowRoot.querySelector('.pact-choice-message').id
+        );
         await flush();
         expect(element.shadowRoot.activeElement).toBe(kindGroup);
         expect(kindGroup.shadowRoot.activeElement).toBe(choiceButtons(element, 'Kind__c')[0]);
@@ -199,6 +225,7 @@ describe('c-pact-high-card-composer', () => {
     it('explains a future date and an over-long headline instead of cutting or guessing', async () => {
         const element = createComposer();
         await flush();
+        await openMore(element);
         chooseKind(element, 'Commitment');
         type(element, 'lightning-textarea.pact-details', CUSTOMER_WORDS);
         const headline = 'Spring order earlier: '.repeat(5);
@@ -423,6 +450,7 @@ describe('c-pact-high-card-composer', () => {
         });
         const element = createComposer();
         await flush();
+        await openMore(element);
         expect($(element, 'lightning-combobox.pact-contact')).toBeNull();
         const contactPicker = $(element, 'lightning-record-picker.pact-contact');
         const opportunityPicker = $(element, 'lightning-record-picker.pact-opportunity');
@@ -456,6 +484,7 @@ describe('c-pact-high-card-composer', () => {
     it('names the contact of a contact page and asks for the account when there is no record', async () => {
         const onContact = createComposer({ recordId: '003Dn00000Q1w2eIAB', objectApiName: 'Contact' });
         await flush();
+        await openMore(onContact);
         expect($(onContact, 'lightning-record-picker.pact-contact').value).toBe('003Dn00000Q1w2eIAB');
         document.body.removeChild(onContact);
 
@@ -468,12 +497,181 @@ describe('c-pact-high-card-composer', () => {
         expect(errorFor(onHome, 'Account__c')).toBe('c.PACT_Composer_Account_Required');
     });
 
-    it('is accessible', async () => {
+    describe('two inputs first', () => {
+        const LABELS_XML = require('fs').readFileSync(
+            require('path').join(__dirname, '../../../labels/CustomLabels.labels-meta.xml'),
+            'utf8'
+        );
+        const labelValue = (name) =>
+            new RegExp(`<fullName>${name}</fullName>[\\s\\S]*?<value>([^<]*)</value>`).exec(LABELS_XML)?.[1];
+
+        it('shows only the kind, the words, "More details" and Save until the rep asks for more', async () => {
+            const element = createComposer();
+            await flush();
+            const fields = [...element.shadowRoot.querySelectorAll('[data-field]')].map((f) => f.dataset.field);
+            expect(fields).toEqual(['Kind__c', 'Details__c']);
+            const toggle = $(element, 'button.pact-more-details');
+            expect(toggle.getAttribute('aria-expanded')).toBe('false');
+            expect(toggle.textContent.trim()).toBe('c.PACT_Composer_More_Details');
+            const region = $(element, '.pact-more');
+            expect(toggle.getAttribute('aria-controls')).toBe(region.id);
+            expect(region.hidden).toBe(true);
+            expect($(element, 'lightning-button.pact-save')).not.toBeNull();
+
+            await openMore(element);
+            expect(toggle.getAttribute('aria-expanded')).toBe('true');
+            expect(region.hidden).toBe(false);
+            const more = [...region.querySelectorAll('[data-field]')].map((f) => f.dataset.field);
+            expect(more).toEqual([
+                'Name',
+                'Theme__c',
+                'Sentiment__c',
+                'Contact__c',
+                'Opportunity__c',
+                'Needs_Action_By__c',
+                'Action_Due__c',
+                'Occurred_On__c'
+            ]);
+        });
+
+        it('says "(optional)" on every detail behind "More details", the toggle included', async () => {
+            const element = createComposer();
+            await flush();
+            await openMore(element);
+            const labels = [
+                ...[...$(element, '.pact-more').querySelectorAll('[data-field]')].map((f) => f.label),
+                $(element, 'button.pact-more-details').textContent.trim()
+            ];
+            expect(labels).toHaveLength(9);
+            for (const label of labels) {
+                const name = label.replace(/^c\./, '');
+                expect([name, labelValue(name)]).toEqual([name, expect.stringMatching(/\(optional\)$/)]);
+            }
+        });
+
+        it('remembers "More details" per user across page loads', async () => {
+            let element = createComposer();
+            await flush();
+            await openMore(element);
+            expect(JSON.parse(localStorage.getItem(preferencesKey(USER_ID)))).toEqual({ moreDetails: true });
+            document.body.removeChild(element);
+            element = createComposer();
+            await flush();
+            expect($(element, 'button.pact-more-details').getAttribute('aria-expanded')).toBe('true');
+            $(element, 'button.pact-more-details').click();
+            await flush();
+            expect($(element, 'lightning-input.pact-headline')).toBeNull();
+            expect(JSON.parse(localStorage.getItem(preferencesKey(USER_ID)))).toEqual({ moreDetails: false });
+        });
+
+        it('opens "More details" by itself when the server refuses a field there', async () => {
+            createRecord.mockRejectedValueOnce({
+                status: 400,
+                body: {
+                    message: 'Due date in the past',
+                    output: { errors: [], fieldErrors: { Action_Due__c: [{ message: 'Pick a day from today on.' }] } }
+                }
+            });
+            const element = createComposer();
+            await flush();
+            chooseKind(element, 'Request');
+            type(element, 'lightning-textarea.pact-details', CUSTOMER_WORDS);
+            await save(element);
+            await flush();
+            expect($(element, 'button.pact-more-details').getAttribute('aria-expanded')).toBe('true');
+            expect(errorFor(element, 'Action_Due__c')).toBe('Pick a day from today on.');
+            // Opened for the message, not the rep's choice: the next page load starts closed.
+            expect(localStorage.getItem(preferencesKey(USER_ID))).toBeNull();
+        });
+    });
+
+    describe('keyboard', () => {
+        const keydown = (target, init) =>
+            target.dispatchEvent(
+                new KeyboardEvent('keydown', { bubbles: true, composed: true, cancelable: true, ...init })
+            );
+        const kindGroup = (element) => $(element, 'c-pact-choice-group[data-field="Kind__c"]');
+        const focusedKind = (element) => kindGroup(element).shadowRoot.activeElement;
+
+        it('Alt+Shift+H anywhere on the page brings the keyboard to the kind', async () => {
+            const element = createComposer();
+            await flush();
+            keydown(document.body, { key: 'H', code: 'KeyH', altKey: true, shiftKey: true });
+            expect(element.shadowRoot.activeElement).toBe(kindGroup(element));
+            expect(focusedKind(element).dataset.value).toBe('Feedback');
+            // Other chords are left to the page.
+            document.body.focus();
+            const plain = new KeyboardEvent('keydown', { key: 'h', code: 'KeyH', altKey: true, bubbles: true });
+            document.body.dispatchEvent(plain);
+            expect(plain.defaultPrevented).toBe(false);
+        });
+
+        it('saves a card in 4 key presses besides the words, then is ready for the next one', async () => {
+            createRecord.mockResolvedValue(createRecordSuccess);
+            const element = createComposer();
+            await flush();
+            let presses = 0;
+            // 1. the shortcut, 2. ArrowRight checks Request (in the browser "r" does too; here the labels are their
+            // names), 3. Tab to the words (jsdom has no Tab: the words get the focus as in the browser),
+            // 4. Ctrl+Enter. The browser tests count the same keys in Chromium.
+            keydown(document.body, { key: 'H', code: 'KeyH', altKey: true, shiftKey: true });
+            presses++;
+            keydown(focusedKind(element), { key: 'ArrowRight' });
+            presses++;
+            await flush();
+            expect(focusedKind(element).dataset.value).toBe('Request');
+            presses++;
+            type(element, 'lightning-textarea.pact-details', CUSTOMER_WORDS);
+            keydown($(element, 'lightning-textarea.pact-details'), { key: 'Enter', ctrlKey: true });
+            presses++;
+            await flush();
+            await flush();
+            expect(createRecord).toHaveBeenCalledTimes(1);
+            expect(createRecord.mock.calls[0][0].fields.Kind__c).toBe('Request');
+            expect(presses).toBeLessThanOrEqual(6);
+
+            // Empty, focused on the kind again, and the save announced (role=status).
+            expect($(element, 'lightning-textarea.pact-details').value).toBe('');
+            expect(element.shadowRoot.activeElement).toBe(kindGroup(element));
+            expect(focusedKind(element).getAttribute('tabindex')).toBe('0');
+            const announcement = $(element, '.pact-saved-announcement');
+            expect(announcement.getAttribute('role')).toBe('status');
+            expect(announcement.textContent.trim()).toBe('c.PACT_Composer_Saved_Announcement');
+        });
+
+        it('saves a card in 3 clicks: a kind, into the words, Save', async () => {
+            createRecord.mockResolvedValue(createRecordSuccess);
+            const element = createComposer();
+            await flush();
+            let clicks = 0;
+            chooseKind(element, 'Praise');
+            clicks++;
+            $(element, 'lightning-textarea.pact-details').click();
+            clicks++;
+            type(element, 'lightning-textarea.pact-details', CUSTOMER_WORDS);
+            await save(element);
+            clicks++;
+            expect(createRecord).toHaveBeenCalledTimes(1);
+            expect(clicks).toBe(3);
+        });
+    });
+
+    it('is accessible: empty, with field errors, with More details open and when offering a draft', async () => {
         const element = createComposer();
         await flush();
         await expect(element).toBeAccessible();
         chooseKind(element, 'Feedback');
         await save(element);
+        expect(errorFor(element, 'Details__c')).toBeTruthy();
         await expect(element).toBeAccessible();
+        await openMore(element);
+        await expect(element).toBeAccessible();
+        type(element, 'lightning-textarea.pact-details', CUSTOMER_WORDS);
+        document.body.removeChild(element);
+
+        const offering = createComposer();
+        await flush();
+        expect($(offering, '.pact-draft-offer')).not.toBeNull();
+        await expect(offering).toBeAccessible();
     });
 });

@@ -3,7 +3,7 @@ import PactOutcomePanel from 'c/pactOutcomePanel';
 
 const flushPromises = () => new Promise((resolve) => process.nextTick(resolve));
 const $ = (element, selector) => element.shadowRoot.querySelector(selector);
-// The kinds are a row of buttons in c-pact-choice-group, inside its own shadow root.
+// The kinds are a radio group (c-pact-choice-group), its radios and message inside its own shadow root.
 const kindGroup = (element) => $(element, 'c-pact-choice-group.kinds');
 const kindButtons = (element) => [...kindGroup(element).shadowRoot.querySelectorAll('button')];
 const kindButton = (element, kind) => kindButtons(element).find((button) => button.dataset.value === kind);
@@ -52,7 +52,12 @@ describe('c-pact-outcome-panel', () => {
         expect(textarea.value).toBe(UPCOMING.outcome);
         expect(textarea.required).toBe(true);
         expect($(element, '.outcome-error').textContent).toBe('Write what came out of the conversation.');
-        expect($(element, '.card-error').getAttribute('role')).toBe('alert');
+        const cardError = kindGroup(element).shadowRoot.querySelector('.pact-choice-message');
+        expect(cardError.textContent.trim()).toBe('Choose what kind of card this is.');
+        expect(cardError.getAttribute('role')).toBe('alert');
+        const radiogroup = kindGroup(element).shadowRoot.querySelector('[role="radiogroup"]');
+        expect(radiogroup.getAttribute('aria-invalid')).toBe('true');
+        expect(radiogroup.getAttribute('aria-describedby')).toBe(cardError.id);
         expect($(element, '.outcome-server-error').textContent).toBe(
             'Not saved: the plan was changed by someone else.'
         );
@@ -71,13 +76,13 @@ describe('c-pact-outcome-panel', () => {
         expect(kindButtons(element)).toHaveLength(8);
     });
 
-    it('shows the chosen kind as pressed, and a second press clears it', async () => {
+    it('shows the chosen kind as checked, and a second press clears it', async () => {
         const element = await render({ ...EARLIER, selectedKind: 'Risk' });
         const heard = listen(element);
         const risk = kindButton(element, 'Risk');
-        expect(risk.getAttribute('aria-pressed')).toBe('true');
+        expect(risk.getAttribute('aria-checked')).toBe('true');
         expect(risk.className).toContain('slds-button_brand');
-        expect(kindButton(element, 'Praise').getAttribute('aria-pressed')).toBe('false');
+        expect(kindButton(element, 'Praise').getAttribute('aria-checked')).toBe('false');
 
         risk.click();
         kindButton(element, 'Complaint').click();

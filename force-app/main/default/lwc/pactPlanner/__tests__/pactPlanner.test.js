@@ -49,8 +49,9 @@ function planItem(element, id) {
 // The outcome panel is its own component (c-pact-outcome-panel): its parts live in its shadow root.
 const outcomePanel = (item) => item.querySelector('c-pact-outcome-panel');
 const inPanel = (item, selector) => outcomePanel(item).shadowRoot.querySelector(selector);
-// The kinds are a row of buttons in the panel's c-pact-choice-group, inside its own shadow root.
+// The kinds are a radio group (the panel's c-pact-choice-group), its radios and message in its own shadow root.
 const kindGroup = (item) => inPanel(item, 'c-pact-choice-group.kinds');
+const cardError = (item) => kindGroup(item).shadowRoot.querySelector('.pact-choice-message');
 const kindButtons = (item) => [...kindGroup(item).shadowRoot.querySelectorAll('button')];
 const kindButton = (item, kind) => kindButtons(item).find((button) => button.dataset.value === kind);
 
@@ -288,7 +289,7 @@ describe('c-pact-planner', () => {
             type(inPanel(item, 'lightning-textarea.outcome'), outcome);
             kindButton(item, 'Request').click();
             await flushPromises();
-            expect(kindButton(item, 'Request').getAttribute('aria-pressed')).toBe('true');
+            expect(kindButton(item, 'Request').getAttribute('aria-checked')).toBe('true');
             inPanel(item, '.save-outcome').click();
             await flushPromises();
 
@@ -332,7 +333,7 @@ describe('c-pact-planner', () => {
             inPanel(item, '.save-outcome').click();
             await flushPromises();
 
-            expect(inPanel(item, '.card-error').textContent).toBe(ruleMessage('PACT_No_Low_Cards'));
+            expect(cardError(item).textContent.trim()).toBe(ruleMessage('PACT_No_Low_Cards'));
             expect(updateRecord).not.toHaveBeenCalled();
             expect(createRecord).not.toHaveBeenCalled();
             expect(inPanel(item, 'lightning-textarea.outcome').value).toBe('Met with the client, followed up by email');
@@ -389,7 +390,7 @@ describe('c-pact-planner', () => {
             await flushPromises();
             inPanel(item, '.save-outcome').click();
             await flushPromises();
-            expect(inPanel(item, '.card-error').textContent).toBe('c.PACT_Planner_Kind_Required');
+            expect(cardError(item).textContent.trim()).toBe('c.PACT_Planner_Kind_Required');
             expect(createRecord).not.toHaveBeenCalled();
 
             kindButton(item, 'Complaint').click();
@@ -569,7 +570,7 @@ describe('c-pact-planner', () => {
             expect(createRecord).not.toHaveBeenCalled();
         });
 
-        it('offers kinds as real buttons that report their pressed state', async () => {
+        it('offers kinds as one radio group whose radios report their checked state', async () => {
             const element = await renderWithPlans();
             const item = planItem(element, 'a0B5g00000Qx1PnAAJ');
             item.querySelector('.make-card').click();
@@ -592,10 +593,10 @@ describe('c-pact-planner', () => {
             expect(kindGroup(item).shadowRoot.activeElement).toBe(kinds[1]);
             kinds[1].click();
             await flushPromises();
-            expect(kinds[1].getAttribute('aria-pressed')).toBe('true');
+            expect(kinds[1].getAttribute('aria-checked')).toBe('true');
             kinds[1].click();
             await flushPromises();
-            expect(kinds[1].getAttribute('aria-pressed')).toBe('false');
+            expect(kinds[1].getAttribute('aria-checked')).toBe('false');
 
             inPanel(item, '.outcome-panel').dispatchEvent(
                 new KeyboardEvent('keydown', { key: 'Escape', bubbles: true })
