@@ -1,13 +1,16 @@
 import * as React from 'react';
 import { IInputs, IOutputs } from './generated/ManifestTypes';
 import { HighCards } from './components/HighCards';
-import { PAGE_SIZE } from './components/model';
+import { CONTROL_COLUMNS, PAGE_SIZE } from './components/model';
 import { createStrings } from './components/strings';
 
 /** Lifecycle glue only: everything a rep sees is in components/. */
 export class PactHighCards implements ComponentFramework.ReactControl<IInputs, IOutputs> {
     public init(context: ComponentFramework.Context<IInputs>): void {
         const dataset = context.parameters.highCards;
+        // The columns the control reads, whatever the bound view carries (addColumn is optional in the API).
+        const present = new Set(dataset.columns?.map((c) => c.name) ?? []);
+        CONTROL_COLUMNS.filter((name) => !present.has(name)).forEach((name) => dataset.addColumn?.(name));
         // Page through the account's cards instead of loading them all; newest first on the server.
         dataset.paging.setPageSize(PAGE_SIZE);
         if (dataset.sorting && !dataset.sorting.some((s) => s.name === 'pact_occurredon')) {

@@ -18,6 +18,12 @@ export { HIGH_CARD_KINDS, THEMES, LIMITS } from '../../../force-app/main/default
 export const TABLE = 'pact_highcard';
 export const PAGE_SIZE = 20;
 
+/**
+ * The columns readRow reads. init() adds them to the dataset (dataset.addColumn), so the control works
+ * whatever view the subgrid is bound to; PACT's views list them too (a test checks both).
+ */
+export const CONTROL_COLUMNS = ['pact_name', 'pact_kind', 'pact_theme', 'pact_details', 'pact_occurredon'];
+
 /** Dataverse option values for the publisher prefix pact (option value prefix 10000): 100000000 + position. */
 export const OPTION_VALUE_BASE = 100000000;
 
