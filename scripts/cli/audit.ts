@@ -1,26 +1,33 @@
 /**
- * pact audit --source-dir DIR | --target-org ALIAS [--json]
- * Exit 0: nothing found; 1: findings; 2: could not run (the reason is on stderr).
+ * pact audit --source-dir DIR | --target-org ALIAS [--json | --format text|json|html] [--output FILE] [--verbose]
+ * Exit 0: no activity controls (people-ranking notes alone do not fail); 1: activity controls found;
+ * 2: could not run (the reason is on stderr).
  */
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { auditModel, findingJson, RULE_LOW_CARD_CHECKBOX } from '../lib/audit';
-import type { Finding, OrgModel } from '../lib/metadata/model';
+import { activityControls, auditOrg, findingJson } from '../lib/audit';
+import type { OrgModel } from '../lib/metadata/model';
 import { connectToAlias, PactRunError } from '../lib/salesforce/connection';
-import { CliIo, EXIT, progress, table } from './io';
+import { CliIo, EXIT, progress } from './io';
 
-export const AUDIT_USAGE = `Usage: pact audit (--source-dir DIR | --target-org ALIAS) [--json]
+export const AUDIT_USAGE = `Usage: pact audit (--source-dir DIR | --target-org ALIAS) [--format text|json|html] [--output FILE] [--verbose]
 
-Finds what makes reps record activities instead of what customers say:
-  - tick boxes that say an activity happened (Call Made, Left Voicemail, ...)
-  - validation rules and required fields that force activity entry
-  - reports and dashboards that rank reps by their activities
+Finds what makes reps record activities instead of what customers say, and says why:
+  activity controls   tick boxes that record an activity (Call Made, Left VM, Demo Booked, ...),
+                      validation rules and required fields that force activity entry,
+                      activity reports and dashboards that count activities per person
+  people ranking      reports and dashboards that rank people on outcomes (notes, not controls)
+  benign              everything else; --verbose says why each was left alone
 
   --source-dir DIR     a metadata folder, source or mdapi format (detected)
   --target-org ALIAS   an org you logged in to with: sf org login web -a ALIAS
-  --json               findings as JSON on stdout (object, component, file, rule, reason)
+  --format FORMAT      text (default), json, or html (one self-contained file; needs --output)
+  --json               the same as --format json: tier, category, component, file, evidence per finding
+  --output FILE        write the report to FILE instead of the terminal
+  --verbose            also list what was judged benign, and every people-ranking note
 
-Exit codes: 0 nothing found, 1 findings, 2 could not run.
+Exit codes: 0 no activity controls, 1 activity controls found, 2 could not run.
 `;
 
 /** Reads the org or folder named by the options; shared by audit and block. */
@@ -34,13 +41,16 @@ export async function loadModel(
         const { readMetadataDir } = await import('../lib/metadata/mdapi-reader');
         const { SourceReadError } = await import('../lib/metadata/source-reader');
         const absolute = path.resolve(io.cwd, dir);
+        const spinner = progress(io);
         try {
-            const { format, model } = readMetadataDir(absolute);
+            const { format, model } = readMetadataDir(absolute, (message) => spinner.update(message));
             return { model, description: `${dir} (${format} format)` };
         } catch (error) {
             if (error instanceof SourceReadError)
                 throw new PactRunError(`cannot read ${dir}: ${error.message}`, 'input');
             throw error;
+        } finally {
+            spinner.done();
         }
     }
     if (!alias) throw new PactRunError('say what to read: --source-dir DIR or --target-org ALIAS', 'input');
@@ -62,20 +72,23 @@ export async function loadModel(
     }
 }
 
-export function renderFindings(findings: Finding[], description: string): string {
-    if (findings.length === 0) {
-        return `PACT audit of ${description}: nothing found. No tick boxes, forced activity entry or rep rankings.\n`;
+type Format = 'text' | 'json' | 'html';
+
+function chosenFormat(values: { json?: boolean; format?: string; output?: string }): Format {
+    if (values.json && values.format && values.format !== 'json') {
+        throw new PactRunError(`--json and --format ${values.format} contradict each other: give one`, 'input');
     }
-    const rows = findings.map((f, i) => [String(i + 1), f.rule, f.object ?? '', f.component, f.file]);
-    const reasons = findings.map((f, i) => `${i + 1}. ${f.reason}`).join('\n');
-    return (
-        `PACT audit of ${description}: ${findings.length} finding(s)\n\n` +
-        table(['#', 'Rule', 'Object', 'Component', 'File'], rows) +
-        `\nWhy:\n${reasons}\n` +
-        (findings.some((f) => f.rule === RULE_LOW_CARD_CHECKBOX)
-            ? '\nNext: pact block turns the tick boxes into validation rules that stop new ticks (see README).\n'
-            : '')
-    );
+    const format = values.json ? 'json' : (values.format ?? 'text');
+    if (format !== 'text' && format !== 'json' && format !== 'html') {
+        throw new PactRunError(`--format is text, json or html, not "${format}"`, 'input');
+    }
+    if (format === 'html' && !values.output) {
+        throw new PactRunError(
+            '--format html writes a file: add --output FILE (e.g. --output pact-audit.html)',
+            'input'
+        );
+    }
+    return format;
 }
 
 export async function audit(argv: string[], io: CliIo): Promise<number> {
@@ -85,6 +98,9 @@ export async function audit(argv: string[], io: CliIo): Promise<number> {
             'source-dir': { type: 'string' },
             'target-org': { type: 'string', short: 'o' },
             json: { type: 'boolean', default: false },
+            format: { type: 'string' },
+            output: { type: 'string' },
+            verbose: { type: 'boolean', short: 'v', default: false },
             help: { type: 'boolean', short: 'h', default: false }
         },
         strict: true
@@ -96,10 +112,39 @@ export async function audit(argv: string[], io: CliIo): Promise<number> {
     if (Boolean(values['source-dir']) === Boolean(values['target-org'])) {
         throw new PactRunError('give exactly one of --source-dir DIR or --target-org ALIAS', 'input');
     }
+    const format = chosenFormat(values);
+    const output = values.output ? path.resolve(io.cwd, values.output) : undefined;
+    if (output && !fs.existsSync(path.dirname(output))) {
+        throw new PactRunError(`cannot write ${values.output}: its folder does not exist`, 'input');
+    }
     const { model, description } = await loadModel(values, io);
-    const findings = auditModel(model);
-    io.stdout(
-        values.json ? `${JSON.stringify(findings.map(findingJson), null, 2)}\n` : renderFindings(findings, description)
+    const spinner = progress(io);
+    spinner.update(
+        `judging ${model.objects.length} objects, ${model.reports.length} reports and ${model.dashboards.length} dashboards`
     );
-    return findings.length > 0 ? EXIT.findings : EXIT.clean;
+    const result = auditOrg(model);
+    spinner.done();
+    const commandTarget = values['source-dir']
+        ? `--source-dir ${values['source-dir']}`
+        : `--target-org ${values['target-org']}`;
+    let text: string;
+    if (format === 'json') {
+        const findings = result.findings.map(findingJson);
+        text = `${JSON.stringify(values.verbose ? { findings, benign: result.benign } : findings, null, 2)}\n`;
+    } else if (format === 'html') {
+        const { renderHtml } = await import('../lib/audit/report-html');
+        text = renderHtml(model, result, { description, commandTarget });
+    } else {
+        const { renderText } = await import('../lib/audit/report-text');
+        text = renderText(model, result, { description, commandTarget, verbose: values.verbose });
+    }
+    const controls = activityControls(result.findings).length;
+    if (output) {
+        fs.writeFileSync(output, text);
+        io.stdout(
+            `PACT audit of ${description}: ${controls} activity control(s), ` +
+                `${result.findings.length - controls} people-ranking note(s). Report written to ${values.output}.\n`
+        );
+    } else io.stdout(text);
+    return controls > 0 ? EXIT.findings : EXIT.clean;
 }

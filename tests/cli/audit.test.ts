@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { auditModel, checkboxVerdicts, findingJson, judgeCheckbox } from '../../scripts/lib/audit';
+import { auditModel, auditOrg, checkboxVerdicts, findingJson, judgeCheckbox } from '../../scripts/lib/audit';
 import { detectFormat, readMdapiDir, readMetadataDir } from '../../scripts/lib/metadata/mdapi-reader';
 import { readSourceDir } from '../../scripts/lib/metadata/source-reader';
 import type { OrgModel } from '../../scripts/lib/metadata/model';
@@ -25,10 +25,8 @@ const EXPECTED = [
     'validation-rule-forces-activity Opportunity.Activity_Before_Close',
     'validation-rule-forces-activity Opportunity.Call_Before_Proposal',
     'validation-rule-forces-activity Task.Call_Needs_Tick',
-    'activity-report-type Sales_Activity/Calls_Per_Rep',
-    'activity-report-type Sales_Activity/Visits_By_Account',
-    'dashboard-groups-by-user Sales_Dashboards/Rep_Leaderboard',
-    'report-groups-by-user Sales_Activity/Calls_Per_Rep'
+    'activity-report-per-person Sales_Activity/Calls_Per_Rep',
+    'activity-dashboard-per-person Sales_Dashboards/Rep_Leaderboard'
 ];
 
 /** Every tick box in the fixture and whether it is a low card. */
@@ -92,7 +90,7 @@ describe('pact audit on a legacy org folder', () => {
         );
         expect(byMdapi.get('low-card-checkbox Activity.Call_Made__c')).toBe('objects/Activity.object');
         expect(byMdapi.get('validation-rule-forces-activity Task.Call_Needs_Tick')).toBe('objects/Task.object');
-        expect(byMdapi.get('report-groups-by-user Sales_Activity/Calls_Per_Rep')).toBe(
+        expect(byMdapi.get('activity-report-per-person Sales_Activity/Calls_Per_Rep')).toBe(
             'reports/Sales_Activity/Calls_Per_Rep.report'
         );
         for (const file of bySource.values()) expect(fs.existsSync(path.join(SOURCE_FIXTURE, file))).toBe(true);
@@ -108,9 +106,14 @@ describe('pact audit on a legacy org folder', () => {
 
     it('says why, naming where the activity words are', () => {
         const reasons = Object.fromEntries(auditModel(source).map((f) => [`${f.rule} ${f.component}`, f.reason]));
-        expect(reasons['low-card-checkbox Contact.Quarterly_Check__c']).toMatch(/help text.*"phoned", "visited"/);
-        expect(reasons['low-card-checkbox Site_Visit__c.Completed__c']).toMatch(/description.*"visit"/);
-        expect(reasons['low-card-checkbox Contact.Touched_Base__c']).toMatch(/name.*"touched base"/);
+        expect(reasons['low-card-checkbox Contact.Quarterly_Check__c']).toMatch(/"phoned", "visited" in its help text/);
+        expect(reasons['low-card-checkbox Contact.Touched_Base__c']).toMatch(/"touched base".* in its name/);
+        expect(reasons['low-card-checkbox Site_Visit__c.Completed__c']).toContain('on an object about "visit"');
+        // Worded for the customer's report, not for PACT's own package.
+        expect(reasons['activity-report-per-person Sales_Activity/Calls_Per_Rep']).toMatch(
+            /^Report "Calls per rep" \(Sales_Activity\/Calls_Per_Rep\) counts activities per person: .*ASSIGNED/
+        );
+        expect(Object.values(reasons).join(' ')).not.toContain('customer words sorted by rep');
         expect(reasons['validation-rule-forces-activity Opportunity.Activity_Before_Close']).toContain(
             'LastActivityDate'
         );
@@ -127,6 +130,23 @@ describe('pact audit on a legacy org folder', () => {
         expect(components).not.toContain('Account_Reports/Accounts_By_Industry');
         expect(components).not.toContain('Account_Reports/Opportunities_By_Account');
         expect(components).not.toContain('Sales_Dashboards/Pipeline_By_Account');
+        // An activity report grouped only by account counts nobody.
+        expect(components).not.toContain('Sales_Activity/Visits_By_Account');
+    });
+
+    it('gives every finding a tier, a category and its evidence, and every benign component its reason', () => {
+        const { findings, benign } = auditOrg(source);
+        for (const f of findings) {
+            expect(['activity-control', 'people-ranking']).toContain(f.tier);
+            expect(f.category).toEqual(expect.any(String));
+            expect(f.evidence?.length).toBeGreaterThan(0);
+        }
+        const why = Object.fromEntries(benign.map((b) => [b.component, b.reason]));
+        expect(why['Sales_Activity/Visits_By_Account']).toBe(
+            'benign: an activity report grouped only by ACCOUNT, counting no person'
+        );
+        expect(why['Contact.Newsletter_Opt_Out__c']).toMatch(/opt-out/);
+        expect(why['Invoice__c.Sent__c']).toMatch(/only "sent" hints at an activity/);
     });
 
     it('treats the standard opt-out tick boxes as benign even though they say "call" and "email"', () => {
@@ -161,25 +181,76 @@ describe('pact audit on a legacy org folder', () => {
 });
 
 describe('pact audit, the command', () => {
-    it('exits 1 with one JSON object per finding (object, component, file, rule, reason)', () => {
+    it('exits 1 with one JSON object per finding (tier, category, component, file, evidence, ...)', () => {
         const result = runPact(['audit', '--source-dir', path.relative(REPO, MDAPI_FIXTURE), '--json']);
         expect(result.status).toBe(1);
-        const findings = JSON.parse(result.stdout) as Record<string, string>[];
+        const findings = JSON.parse(result.stdout) as Record<string, string | string[]>[];
         expect(findings.map((f) => `${f.rule} ${f.component}`).sort()).toEqual([...EXPECTED].sort());
         for (const finding of findings) {
-            expect(Object.keys(finding).sort()).toEqual(['component', 'file', 'object', 'reason', 'rule']);
+            expect(Object.keys(finding).sort()).toEqual([
+                'category',
+                'component',
+                'evidence',
+                'file',
+                'object',
+                'reason',
+                'rule',
+                'tier'
+            ]);
             expect(finding.reason.length).toBeGreaterThan(30);
         }
         expect(findings).toEqual(auditModel(readMdapiDir(MDAPI_FIXTURE)).map(findingJson));
     });
 
-    it('prints a table and the reasons for people', () => {
+    it('prints the summary first, then the findings grouped by category and object or folder', () => {
         const result = runPact(['audit', '--source-dir', path.relative(REPO, SOURCE_FIXTURE)]);
         expect(result.status).toBe(1);
-        expect(result.stdout).toContain(`${EXPECTED.length} finding(s)`);
-        expect(result.stdout).toMatch(/low-card-checkbox\s+Activity\s+Activity\.Call_Made__c/);
-        expect(result.stdout).toContain('Why:');
+        const lines = result.stdout.split('\n');
+        expect(lines[0]).toBe(
+            'PACT audit of tests/cli/fixtures/legacy-source (source format): 15 activity controls, 0 people-ranking notes'
+        );
+        expect(result.stdout).toMatch(/Tick boxes that record an activity\s+9\n/);
+        expect(result.stdout).toContain('Next\n  1. pact block --source-dir tests/cli/fixtures/legacy-source');
+        const summaryEnd = result.stdout.indexOf('== Tick boxes');
+        expect(summaryEnd).toBeGreaterThan(result.stdout.indexOf('Most activity controls'));
+        expect(result.stdout.slice(summaryEnd)).toMatch(
+            /\nActivity \(3\)\n {2}Activity\.Call_Made__c {2}\[main\/default\/objects\/Activity\/fields\/Call_Made__c\.field-meta\.xml\]\n/
+        );
+        expect(result.stdout).toContain('\nSales_Activity (1)\n  Sales_Activity/Calls_Per_Rep');
         expect(result.stderr).toBe('');
+    });
+
+    it('says with --verbose why each component was left alone', () => {
+        const result = runPact(['audit', '--source-dir', path.relative(REPO, SOURCE_FIXTURE), '--verbose']);
+        expect(result.stdout).toContain('== Left alone (15) ==');
+        expect(result.stdout).toContain("  Lead.Do_Not_Email__c: records the customer's wish not to be contacted\n");
+        expect(result.stdout).toContain(
+            '  Sales_Activity/Visits_By_Account: an activity report grouped only by ACCOUNT, counting no person\n'
+        );
+    });
+
+    it('writes one self-contained HTML report with --format html --output FILE', () => {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pact-html-'));
+        const file = path.join(dir, 'audit.html');
+        const result = runPact([
+            'audit',
+            '--source-dir',
+            path.relative(REPO, MDAPI_FIXTURE),
+            '--format',
+            'html',
+            '--output',
+            file
+        ]);
+        expect([result.status, result.stdout]).toEqual([1, expect.stringContaining(`Report written to ${file}`)]);
+        const html = fs.readFileSync(file, 'utf8');
+        expect(html).toMatch(/^<!DOCTYPE html>\n<!-- Generated by pact audit/);
+        // Nothing to fetch: no external script, style, image or font.
+        expect(html).not.toMatch(/(src|href)=["']?(https?:)?\/\//);
+        expect(html).toContain('objects/Activity.object');
+        expect(runPact(['audit', '--source-dir', 'force-app', '--format', 'html']).stderr).toContain(
+            'add --output FILE'
+        );
+        fs.rmSync(dir, { recursive: true, force: true });
     });
 
     it('exits 0 on PACT itself', () => {
@@ -212,6 +283,9 @@ describe('pact audit, the command', () => {
         expect(runPact(['audit']).status).toBe(2);
         expect(runPact(['audit', '--source-dir', 'force-app', '--target-org', 'x']).stderr).toContain('exactly one');
         expect(runPact(['audit', '--frobnicate']).stderr).toContain("Unknown option '--frobnicate'");
+        expect(runPact(['audit', '--source-dir', 'force-app', '--format', 'pdf']).stderr).toContain(
+            '--format is text, json or html, not "pdf"'
+        );
     });
 });
 

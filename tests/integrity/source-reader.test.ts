@@ -80,7 +80,16 @@ describe('readSourceDir on fixtures', () => {
                 dashboardType: 'SpecifiedUser',
                 runningUser: 'sales.director@example.com',
                 reports: ['Leadership/Cards_By_Theme'],
-                groupings: ['High_Card__c$CreatedBy']
+                groupings: ['High_Card__c$CreatedBy'],
+                // Each component keeps its own report and groupings, so the audit can judge them together.
+                components: [
+                    {
+                        report: 'Leadership/Cards_By_Theme',
+                        groupings: ['High_Card__c$CreatedBy'],
+                        title: 'Cards per rep',
+                        type: 'Bar'
+                    }
+                ]
             }
         ]);
     });

@@ -1,10 +1,12 @@
 /**
- * The audit's own checks over the common OrgModel: low-card tick boxes, and validation rules or
- * required fields that force reps to record activities. Report and dashboard checks come from the
- * integrity guard (scripts/lib/integrity), which PACT's own package is tested against too.
+ * Tick boxes judged by evidence, and the validation rules and required fields that force reps to
+ * record activities. Works on the common OrgModel, whatever filled it (folder, org, Dataverse).
+ * A tick box is an activity control when what it says (name, label, description, help text), how it
+ * is used (a filter or column of an activity report per person) and who sets it (a person, not a
+ * flow, workflow, process, integration or managed package) add up; each verdict lists its evidence.
  */
-import type { FieldModel, Finding, ObjectModel, OrgModel } from '../metadata/model';
-import { activityEvidence, benignReason, words, STRONG_WORDS } from './activity-words';
+import type { AutomationModel, FieldModel, Finding, ObjectModel, OrgModel } from '../metadata/model';
+import { activityEvidence, benignReason, textEvidence, words, ACTIVITY_NOUNS, STRONG_WORDS } from './activity-words';
 
 export const RULE_LOW_CARD_CHECKBOX = 'low-card-checkbox';
 export const RULE_FORCING_VALIDATION = 'validation-rule-forces-activity';
@@ -13,14 +15,96 @@ export const RULE_FORCING_REQUIRED_FIELD = 'required-field-forces-activity';
 /** Validation rules that `pact block` writes: they stop ticking, so they are the cure, not a finding. */
 export const BLOCK_RULE_PREFIX = 'PACT_Block_Low_Card_Ticks';
 
-/** Standard objects where reps record what they did; every custom object counts too. */
-export const ACTIVITY_FACING_OBJECTS = ['Task', 'Event', 'Activity', 'Account', 'Contact', 'Opportunity', 'Lead'];
+/**
+ * Standard objects the live path retrieves by name, where reps (and support agents on Cases) record
+ * what they did; every custom object is retrieved too. A folder is judged whole, whatever it holds.
+ */
+export const ACTIVITY_FACING_OBJECTS = [
+    'Task',
+    'Event',
+    'Activity',
+    'Account',
+    'Contact',
+    'Opportunity',
+    'Lead',
+    'Case'
+];
 
 /** PACT's own objects hold high cards and plans, never tick boxes; the integrity guard covers them. */
 export const PACT_OBJECTS: ReadonlySet<string> = new Set(['High_Card__c', 'Call_Plan__c', 'Coaching_Note__c']);
 
+/** Activity tables: Salesforce Task/Event/Activity, Dataverse activity entities. */
+const ACTIVITY_TABLES = new Set([
+    'task',
+    'event',
+    'activity',
+    'activityhistory',
+    'openactivity',
+    'phonecall',
+    'appointment',
+    'email',
+    'letter',
+    'fax',
+    'activitypointer',
+    'serviceappointment',
+    'recurringappointmentmaster'
+]);
+
+/** Custom objects whose name says they log activities ("Site_Visit__c", "Call_Log__c", "Touchpoint__c"). */
+const ACTIVITY_OBJECT_WORDS = new Set([
+    'activity',
+    'activities',
+    'call',
+    'calls',
+    'visit',
+    'visits',
+    'touch',
+    'touches',
+    'touchpoint',
+    'point',
+    'interaction',
+    'interactions',
+    'meeting',
+    'meetings',
+    'outreach'
+]);
+
+export function isActivityObject(objectName: string): boolean {
+    const lower = objectName.toLowerCase();
+    if (ACTIVITY_TABLES.has(lower)) return true;
+    return /__c$/i.test(objectName) && words(objectName).some((w) => ACTIVITY_OBJECT_WORDS.has(w));
+}
+
+/** Objects whose tick boxes are settings, not records a rep works on. */
+function isSettingObject(objectName: string): boolean {
+    return (
+        /__(mdt|e|x|b|Share|History|Feed|ChangeEvent)$/i.test(objectName) ||
+        ['User', 'Group', 'Profile', 'Organization', 'PermissionSet', 'UserRole'].includes(objectName)
+    );
+}
+
+/** Objects whose records a system writes: a queue, a setting, an integration's staging table. */
+const SYSTEM_OBJECT_WORDS = new Set([
+    'queue',
+    'staging',
+    'setting',
+    'settings',
+    'config',
+    'configuration',
+    'integration',
+    'sync',
+    'batch',
+    'job',
+    'mapping',
+    'error',
+    'errors',
+    'processor',
+    'retry',
+    'mass'
+]);
+
 export function isActivityFacing(objectName: string): boolean {
-    return ACTIVITY_FACING_OBJECTS.includes(objectName) || (/__c$/.test(objectName) && !PACT_OBJECTS.has(objectName));
+    return !PACT_OBJECTS.has(objectName) && !isSettingObject(objectName);
 }
 
 /** A verdict on one tick box, kept for non-findings too so that tests and `--verbose` can show why. */
@@ -29,6 +113,35 @@ export interface CheckboxVerdict {
     field: FieldModel;
     lowCard: boolean;
     reason: string;
+    evidence: string[];
+}
+
+/** What the rest of the org says about a tick box: who sets it, which person-ranking activity reports read it. */
+export interface CheckboxContext {
+    /** "object.field" and "field" (lower case) -> automations that write it. */
+    setters: Map<string, AutomationModel[]>;
+    /** field name (lower case) -> names of activity reports per person that filter on it or show it. */
+    usedIn: Map<string, string[]>;
+}
+
+export function emptyContext(): CheckboxContext {
+    return { setters: new Map(), usedIn: new Map() };
+}
+
+/** Indexes the automations that write fields. */
+export function indexSetters(model: OrgModel, context: CheckboxContext = emptyContext()): CheckboxContext {
+    for (const automation of model.automations ?? []) {
+        if (!automation.active) continue;
+        for (const set of automation.sets) {
+            const keys = [set.object ? `${set.object}.${set.field}` : '', set.field].map((k) => k.toLowerCase());
+            for (const key of keys.filter(Boolean)) {
+                const list = context.setters.get(key) ?? [];
+                if (!list.includes(automation)) list.push(automation);
+                context.setters.set(key, list);
+            }
+        }
+    }
+    return context;
 }
 
 function describeField(object: string, field: FieldModel): string {
@@ -44,54 +157,144 @@ function fieldTexts(field: FieldModel) {
     ];
 }
 
-export function judgeCheckbox(object: string, field: FieldModel): CheckboxVerdict {
-    const benign = benignReason(field.name, field.label);
-    if (benign) return { object, field, lowCard: false, reason: `benign: ${benign}` };
-    const evidence = activityEvidence(fieldTexts(field));
-    if (!evidence) return { object, field, lowCard: false, reason: 'benign: nothing in it says an activity happened' };
+const AUTOMATION_WORDS: Record<AutomationModel['kind'], string> = {
+    flow: 'flow',
+    'workflow-field-update': 'workflow field update',
+    process: 'process',
+    integration: 'integration',
+    plugin: 'plug-in step'
+};
+
+/** Fields a formula reads that describe an activity's kind or outcome: a formula tick on them counts activities. */
+const ACTIVITY_DESCRIBING =
+    /^(subject|type|tasksubtype|eventsubtype|calldisposition|calltype|calldurationinseconds|activitysubtype|disposition.*|call_?result.*|call_?outcome.*|outcome.*|result.*)$/i;
+
+/** String literals and identifiers of a formula. */
+function formulaParts(formula: string) {
+    const literals = formula.match(/"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'/g) ?? [];
+    const code = formula.replace(/"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'/g, ' ');
+    const identifiers = [...new Set(code.match(/\$?[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*/g) ?? [])];
+    return { literals, identifiers };
+}
+
+/** Why a formula tick counts activities (it reads a Subject or disposition, or tests activity words), or undefined. */
+function activityFormula(object: string, formula: string): string | undefined {
+    const { literals, identifiers } = formulaParts(formula);
+    const describing = identifiers.filter((id) => ACTIVITY_DESCRIBING.test(id.split('.').pop() ?? id));
+    const literalWords = literals.flatMap((l) => words(l)).filter((w) => STRONG_WORDS.has(w));
+    if (isActivityObject(object) && describing.length > 0) return `its formula reads ${describing.join(', ')}`;
+    if (describing.length > 0 && literalWords.length > 0)
+        return `its formula tests ${describing.join(', ')} for "${[...new Set(literalWords)].join('", "')}"`;
+    return undefined;
+}
+
+export function judgeCheckbox(
+    object: string,
+    field: FieldModel,
+    context: CheckboxContext = emptyContext(),
+    objectLabel?: string
+): CheckboxVerdict {
+    const benign = (reason: string, evidence: string[]): CheckboxVerdict => ({
+        object,
+        field,
+        lowCard: false,
+        reason: `benign: ${reason}`,
+        evidence
+    });
+    const evidence: string[] = [];
+    const text = textEvidence(fieldTexts(field), [...words(object), ...words(objectLabel)]);
+    if (text) evidence.push(`${text.strength} evidence in its ${text.where}: "${text.matches.join('", "')}"`);
+    const used = context.usedIn.get(field.name.toLowerCase()) ?? [];
+    if (used.length > 0) evidence.push(`read by activity reports per person: ${used.slice(0, 3).join(', ')}`);
+
+    if (field.formula !== undefined) {
+        const why = activityFormula(object, field.formula);
+        if (!why) return benign('a formula computes it from data that is no activity; nobody ticks it', evidence);
+        evidence.unshift(`a formula tick: ${why}`);
+        return {
+            object,
+            field,
+            lowCard: true,
+            evidence,
+            reason:
+                `Formula tick box ${describeField(object, field)} turns activities into a count: ${why}. ` +
+                'Nobody ticks it, but every report that sums it counts calls or meetings per rep; retire it with the reports that use it.'
+        };
+    }
+    const setters = [
+        ...(context.setters.get(`${object}.${field.name}`.toLowerCase()) ?? []),
+        ...(context.setters.get(field.name.toLowerCase()) ?? [])
+    ];
+    if (setters.length > 0) {
+        const by = [...new Set(setters.map((s) => `${AUTOMATION_WORDS[s.kind]} ${s.label ?? s.name}`))].slice(0, 3);
+        return benign(`set by ${by.join(', ')}: automated, not a rep's tick`, [...evidence, `set by ${by.join(', ')}`]);
+    }
+    if (field.managedBy) {
+        return benign(`belongs to the managed package "${field.managedBy}", which sets it`, [
+            ...evidence,
+            `managed package ${field.managedBy}`
+        ]);
+    }
+    const systemWord = words(object).find((w) => SYSTEM_OBJECT_WORDS.has(w));
+    if (systemWord) return benign(`${object} holds system records (a ${systemWord}), not a rep's work`, evidence);
+    const pattern = benignReason(field.name, field.label);
+    if (pattern) return benign(pattern, evidence);
+    const flagged = text && (text.strength !== 'weak' || used.length > 0);
+    if (!text || !flagged) {
+        return benign(
+            text
+                ? `only "${text.matches.join('", "')}" hints at an activity, and no activity report per person reads it`
+                : 'nothing in it says an activity happened',
+            evidence
+        );
+    }
     return {
         object,
         field,
         lowCard: true,
+        evidence,
         reason:
-            `Tick box ${describeField(object, field)}: its ${evidence.where} says an activity happened ` +
-            `(${evidence.matches.map((m) => `"${m}"`).join(', ')}). A tick records that a rep did something, ` +
-            'not what the customer said: capture a High Card instead.'
+            `Tick box ${describeField(object, field)} records that a rep did something ` +
+            `(${text.matches.map((m) => `"${m}"`).join(', ')} in its ${text.where}${used.length ? `; counted by ${used[0]}` : ''}). ` +
+            'Reps tick it to satisfy a count, not to tell what the customer said: retire it (pact block) and capture a High Card instead.'
     };
 }
 
-export function checkboxVerdicts(model: OrgModel): CheckboxVerdict[] {
+export function checkboxVerdicts(model: OrgModel, context: CheckboxContext = indexSetters(model)): CheckboxVerdict[] {
     return model.objects
         .filter((obj) => isActivityFacing(obj.name))
-        .flatMap((obj) => obj.fields.filter((f) => f.type === 'Checkbox').map((f) => judgeCheckbox(obj.name, f)));
+        .flatMap((obj) =>
+            obj.fields.filter((f) => f.type === 'Checkbox').map((f) => judgeCheckbox(obj.name, f, context, obj.label))
+        );
 }
 
-export function lowCardCheckboxes(model: OrgModel): Finding[] {
-    return checkboxVerdicts(model)
+export function verdictFinding(v: CheckboxVerdict): Finding {
+    return {
+        rule: RULE_LOW_CARD_CHECKBOX,
+        tier: 'activity-control',
+        category: 'tick-box',
+        object: v.object,
+        component: `${v.object}.${v.field.name}`,
+        componentType: 'CustomField',
+        file: v.field.file,
+        reason: v.reason,
+        evidence: v.evidence
+    };
+}
+
+export function lowCardCheckboxes(model: OrgModel, context?: CheckboxContext): Finding[] {
+    return checkboxVerdicts(model, context)
         .filter((v) => v.lowCard)
-        .map((v) => ({
-            rule: RULE_LOW_CARD_CHECKBOX,
-            object: v.object,
-            component: `${v.object}.${v.field.name}`,
-            componentType: 'CustomField',
-            file: v.field.file,
-            reason: v.reason
-        }));
-}
-
-/** Formula text without string literals (PACT's own rules carry activity words in REGEX patterns). */
-function formulaIdentifiers(formula: string): string[] {
-    const code = formula.replace(/"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'/g, ' ');
-    return [...new Set(code.match(/\$?[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*/g) ?? [])];
+        .map(verdictFinding);
 }
 
 /** Field references in a formula that name an activity: LastActivityDate, Call_Made__c, Number_Of_Visits__c. */
 function activityReferences(formula: string, lowCardFields: Set<string>): string[] {
-    return formulaIdentifiers(formula).filter((id) => {
+    return formulaParts(formula).identifiers.filter((id) => {
         const last = id.split('.').pop() ?? id;
         if (lowCardFields.has(last)) return true;
         if (!/__c$|Date$|Count$|^Last|^Number/i.test(last)) return false;
-        return words(last).some((w) => STRONG_WORDS.has(w));
+        return words(last).some((w) => STRONG_WORDS.has(w) || ACTIVITY_NOUNS.has(w));
     });
 }
 
@@ -104,10 +307,13 @@ function forcingValidationRules(obj: ObjectModel, lowCardFields: Set<string>): F
             return [
                 {
                     rule: RULE_FORCING_VALIDATION,
+                    tier: 'activity-control' as const,
+                    category: 'forcing-rule',
                     object: obj.name,
                     component: `${obj.name}.${rule.name}`,
                     componentType: 'ValidationRule',
                     file: rule.file,
+                    evidence: refs.map((r) => `its formula checks ${r}`),
                     reason:
                         `Validation rule ${obj.name}.${rule.name} refuses to save unless activities are recorded: ` +
                         `its formula checks ${refs.join(', ')}. Reps learn to tick and type to get past it; ` +
@@ -126,10 +332,13 @@ function forcingRequiredFields(obj: ObjectModel): Finding[] {
             return [
                 {
                     rule: RULE_FORCING_REQUIRED_FIELD,
+                    tier: 'activity-control' as const,
+                    category: 'required-field',
                     object: obj.name,
                     component: `${obj.name}.${field.name}`,
                     componentType: 'CustomField',
                     file: field.file,
+                    evidence: [`required; "${evidence.matches.join('", "')}" in its ${evidence.where}`],
                     reason:
                         `Required ${field.type} field ${describeField(obj.name, field)} makes every save record an activity ` +
                         `(${evidence.matches.map((m) => `"${m}"`).join(', ')} in its ${evidence.where}). ` +
@@ -139,7 +348,7 @@ function forcingRequiredFields(obj: ObjectModel): Finding[] {
         });
 }
 
-/** Validation rules and required fields that force activity entry, on activity-facing objects. */
+/** Validation rules and required fields that force activity entry. */
 export function activityForcing(model: OrgModel, lowCard: Finding[] = lowCardCheckboxes(model)): Finding[] {
     const lowCardFields = new Set(lowCard.map((f) => f.component.split('.').pop() as string));
     return model.objects

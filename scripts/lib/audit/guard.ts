@@ -1,16 +1,18 @@
 /**
- * The integrity guard's checks applied to a customer's org: reports and dashboards that rank reps,
- * activity report types, coaching notes exposed, and any tick box added to PACT's own objects.
- * Tick boxes elsewhere are judged by the audit itself (activity-controls.ts): a customer org has
- * many benign ones, which the guard's rule for PACT's package (no Checkbox at all) would flag.
+ * The integrity guard's own checks, applied to a customer org where PACT is installed: any tick box
+ * added to PACT's objects, and coaching notes exposed in reports or list views. Reports and dashboards
+ * of the customer are judged by the audit (analytics.ts), whose reasons speak of the customer's
+ * component; the guard's stricter rules are for PACT's own package (tests/integrity).
  */
 import type { Finding, OrgModel } from '../metadata/model';
-import { checkCheckboxes, checkIntegrity } from '../integrity';
+import { checkCheckboxes, checkCoachingNotes } from '../integrity';
 import { PACT_OBJECTS } from './activity-controls';
 
 export function guardFindings(model: OrgModel): Finding[] {
-    return [
-        ...checkIntegrity(model, { checks: ['user-fields', 'activity-reports', 'coaching-notes'] }),
-        ...checkCheckboxes(model, [...PACT_OBJECTS])
-    ];
+    return [...checkCheckboxes(model, [...PACT_OBJECTS]), ...checkCoachingNotes(model)].map((f) => ({
+        ...f,
+        tier: 'activity-control' as const,
+        category: 'pact-integrity',
+        evidence: [f.rule]
+    }));
 }

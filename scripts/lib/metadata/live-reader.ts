@@ -4,7 +4,8 @@
  *  1-3. three SOQL queries (run together) name the report folders, reports and dashboards, so the
  *       retrieve can list them (reports have no wildcard); 2,000 rows per page, nextRecordsUrl followed;
  *  4.   one Metadata API retrieve of every custom object plus the activity-facing standard objects
- *       (fields, validation rules, list views), those reports and dashboards, and every report type;
+ *       (fields, validation rules, list views), those reports and dashboards, every report type, and
+ *       every flow and workflow (who sets a tick box), so the evidence costs no extra call;
  *  5.   checkRetrieveStatus until done (usually once or twice);
  * then the zip is read by the mdapi reader. Per-object describes or Tooling queries would cost one
  * call per object: FieldDefinition/EntityParticle must be filtered by EntityDefinition, and the Tooling
@@ -25,7 +26,7 @@ import { ACTIVITY_FACING_OBJECTS } from '../audit/activity-controls';
 /** The Metadata API refuses a retrieve of more than 10,000 components. */
 const MAX_RETRIEVE_MEMBERS = 10000;
 /** Components the model reads; anything else in the zip is ignored. */
-const READ_SUFFIXES = ['.object', '.report', '.dashboard', '.reportType'];
+const READ_SUFFIXES = ['.object', '.report', '.dashboard', '.reportType', '.flow', '.workflow'];
 
 export interface LiveReadOptions {
     /** The alias the user gave: shown in messages and as every finding's file ("org:ALIAS"). */
@@ -216,7 +217,7 @@ export class LiveOrgReader {
             ...reports.map((member) => ({ name: 'Report', member })),
             ...dashboards.map((member) => ({ name: 'Dashboard', member }))
         ];
-        const fixed = objects.length + 1;
+        const fixed = objects.length + 3;
         const files = new Map<string, string>();
         // One retrieve in practice; a huge analytics library is split to stay under the component limit.
         const batches = Math.max(1, Math.ceil(analytics.length / (MAX_RETRIEVE_MEMBERS - fixed)));
@@ -228,7 +229,10 @@ export class LiveOrgReader {
                 ...(b === 0
                     ? [
                           { members: objects, name: 'CustomObject' },
-                          { members: ['*'], name: 'ReportType' }
+                          { members: ['*'], name: 'ReportType' },
+                          // Who sets a tick box: flows, processes and workflow field updates, in the same retrieve.
+                          { members: ['*'], name: 'Flow' },
+                          { members: ['*'], name: 'Workflow' }
                       ]
                     : []),
                 { members: slice.filter((a) => a.name === 'Report').map((a) => a.member), name: 'Report' },

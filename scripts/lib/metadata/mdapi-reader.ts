@@ -36,7 +36,9 @@ const OBJECT_CHILDREN: { element: string; root: string; folder: string; suffix: 
 const FILE_COMPONENTS: Record<string, string> = {
     '.report': '.report-meta.xml',
     '.dashboard': '.dashboard-meta.xml',
-    '.reportType': '.reportType-meta.xml'
+    '.reportType': '.reportType-meta.xml',
+    '.flow': '.flow-meta.xml',
+    '.workflow': '.workflow-meta.xml'
 };
 
 function walk(dir: string, base = dir): string[] {
@@ -91,7 +93,8 @@ function xmlDocument(rootElement: string, body: Record<string, unknown>): string
 export function readMdapiFiles(
     files: Map<string, string>,
     source: string,
-    fileName: (mdapiPath: string) => string = (p) => p
+    fileName: (mdapiPath: string) => string = (p) => p,
+    onProgress?: (message: string) => void
 ): OrgModel {
     // A live org yields tens of thousands of small files: stage them in memory-backed /dev/shm when there is one.
     const scratch = fs.existsSync('/dev/shm') ? '/dev/shm' : os.tmpdir();
@@ -135,7 +138,7 @@ export function readMdapiFiles(
         }
         let model: OrgModel;
         try {
-            model = readSourceDir(staging);
+            model = readSourceDir(staging, onProgress);
         } catch (error) {
             if (error instanceof SourceReadError) {
                 const from = origin.get(error.file) ?? error.file;
@@ -149,7 +152,8 @@ export function readMdapiFiles(
             obj.file = remap(obj.file);
             for (const item of [...obj.fields, ...obj.validationRules, ...obj.listViews]) item.file = remap(item.file);
         }
-        for (const item of [...model.reports, ...model.dashboards, ...model.reportTypes]) item.file = remap(item.file);
+        for (const item of [...model.reports, ...model.dashboards, ...model.reportTypes, ...(model.automations ?? [])])
+            item.file = remap(item.file);
         return model;
     } finally {
         fs.rmSync(staging, { recursive: true, force: true });
@@ -157,19 +161,23 @@ export function readMdapiFiles(
 }
 
 /** Reads an mdapi-format directory (e.g. the output of `sf project convert source` or a retrieve). */
-export function readMdapiDir(dir: string): OrgModel {
+export function readMdapiDir(dir: string, onProgress?: (message: string) => void): OrgModel {
     detectFormat(dir);
     const files = new Map<string, string>();
+    onProgress?.('listing metadata files');
     for (const file of walk(dir)) {
         if (file.endsWith('.object') || Object.keys(FILE_COMPONENTS).some((s) => file.endsWith(s))) {
             files.set(file, fs.readFileSync(path.join(dir, file), 'utf8'));
         }
     }
-    return readMdapiFiles(files, dir);
+    return readMdapiFiles(files, dir, undefined, onProgress);
 }
 
 /** Reads a directory in whichever format it is. */
-export function readMetadataDir(dir: string): { format: MetadataFormat; model: OrgModel } {
+export function readMetadataDir(
+    dir: string,
+    onProgress?: (message: string) => void
+): { format: MetadataFormat; model: OrgModel } {
     const format = detectFormat(dir);
-    return { format, model: format === 'mdapi' ? readMdapiDir(dir) : readSourceDir(dir) };
+    return { format, model: format === 'mdapi' ? readMdapiDir(dir, onProgress) : readSourceDir(dir, onProgress) };
 }

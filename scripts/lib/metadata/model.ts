@@ -23,6 +23,10 @@ export interface FieldModel extends Origin {
     /** For Lookup / MasterDetail: the target object(s). */
     referenceTo?: string[];
     defaultValue?: string;
+    /** A formula (Salesforce) or calculated column (Dataverse) expression: nobody ticks it by hand. */
+    formula?: string;
+    /** The managed package or managed solution that owns the field (its namespace or unique name). */
+    managedBy?: string;
 }
 
 export interface ValidationRuleModel extends Origin {
@@ -54,8 +58,12 @@ export interface ReportModel extends Origin {
     name: string;
     label?: string;
     description?: string;
-    /** Report type, e.g. "Activity", "Task", "PACT_High_Cards__c", "AccountList". */
+    /** Report type, e.g. "Activity", "Task", "PACT_High_Cards__c", "AccountList"; a Dataverse view's entity. */
     reportType: string;
+    /** The object (table) the report is about, when the reader knows it (Dataverse: the view's entity). */
+    baseObject?: string;
+    /** Whose records: "user" for "my" records (Salesforce scope, a Dataverse view on eq-userid), "team", "organization". */
+    scope?: string;
     /** A joined (MultiBlock) report's block report types; their columns, groupings and filters are merged in. */
     blockReportTypes?: string[];
     format?: string;
@@ -88,6 +96,32 @@ export interface DashboardModel extends Origin {
     description?: string;
     /** Columns the dashboard filters on (components' dashboardFilterColumns). */
     filters?: string[];
+    /** Each component: the report (or Dataverse chart/view) it shows and the groupings it adds itself. */
+    components?: DashboardComponentModel[];
+}
+
+export interface DashboardComponentModel {
+    report: string;
+    /** Fields the component groups or sorts by itself (e.g. groupingColumn), besides its report's. */
+    groupings: string[];
+    /** "Bar", "Table", "Metric", ... */
+    type?: string;
+    title?: string;
+}
+
+/**
+ * Something that writes field values without a person: a flow, a workflow field update, a process,
+ * an integration or plug-in step. A tick box that one of them sets is not a rep's tick.
+ */
+export interface AutomationModel extends Origin {
+    kind: 'flow' | 'workflow-field-update' | 'process' | 'integration' | 'plugin';
+    name: string;
+    label?: string;
+    active: boolean;
+    /** The object it runs on, when known. */
+    object?: string;
+    /** Fields it writes. */
+    sets: { object: string; field: string; value?: string }[];
 }
 
 export interface ReportTypeModel extends Origin {
@@ -108,7 +142,12 @@ export interface OrgModel {
     reports: ReportModel[];
     dashboards: DashboardModel[];
     reportTypes: ReportTypeModel[];
+    /** Flows, workflow field updates, processes: who sets which field. */
+    automations?: AutomationModel[];
 }
+
+/** Activity control: what the P.A.C.T. retires. People ranking: a note, not an activity control. */
+export type Tier = 'activity-control' | 'people-ranking';
 
 /** One problem found by the integrity guard or the audit. */
 export interface Finding {
@@ -123,8 +162,14 @@ export interface Finding {
     file: string;
     /** Plain words: why this is an activity control / a stick. */
     reason: string;
+    /** The audit's tier (the integrity guard leaves it out). */
+    tier?: Tier;
+    /** What kind of component: "tick-box", "activity-report", "activity-dashboard", "forcing-rule", ... */
+    category?: string;
+    /** Each piece of evidence behind the verdict, in plain words. */
+    evidence?: string[];
 }
 
 export function emptyModel(source: string): OrgModel {
-    return { source, objects: [], reports: [], dashboards: [], reportTypes: [] };
+    return { source, objects: [], reports: [], dashboards: [], reportTypes: [], automations: [] };
 }

@@ -18,6 +18,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import {
+    AutomationModel,
+    DashboardComponentModel,
     DashboardModel,
     FieldModel,
     ListViewModel,
@@ -110,7 +112,9 @@ const SUFFIXES = {
     listView: '.listView-meta.xml',
     report: '.report-meta.xml',
     dashboard: '.dashboard-meta.xml',
-    reportType: '.reportType-meta.xml'
+    reportType: '.reportType-meta.xml',
+    flow: '.flow-meta.xml',
+    workflow: '.workflow-meta.xml'
 };
 
 /** objects/<Object>/<kind>/<Name><suffix>  or  objects/<Object>/<Object>.object-meta.xml */
@@ -129,10 +133,17 @@ function folderQualifiedName(parts: string[], folderRoot: string, suffix: string
     return tail.join('/');
 }
 
+/** "ns__Field__c" belongs to the managed package "ns"; "Field__c" to the org. */
+export function namespaceOf(apiName: string): string | undefined {
+    const match = /^([A-Za-z][A-Za-z0-9]*)__[A-Za-z0-9_]+__c$/.exec(apiName);
+    return match ? match[1] : undefined;
+}
+
 function readField(root: Xml, file: string, fallbackName: string): FieldModel {
+    const name = text(root.fullName) ?? fallbackName;
     return compact({
         file,
-        name: text(root.fullName) ?? fallbackName,
+        name,
         // A standard field's override (e.g. Account/fields/Name) has no <type>.
         type: text(root.type) ?? 'Unknown',
         label: text(root.label),
@@ -140,7 +151,9 @@ function readField(root: Xml, file: string, fallbackName: string): FieldModel {
         inlineHelpText: text(root.inlineHelpText),
         required: bool(root.required),
         referenceTo: root.referenceTo === undefined ? undefined : texts(root.referenceTo),
-        defaultValue: text(root.defaultValue)
+        defaultValue: text(root.defaultValue),
+        formula: text(root.formula),
+        managedBy: namespaceOf(name)
     });
 }
 
@@ -182,6 +195,7 @@ function readReport(root: Xml, file: string, name: string): ReportModel {
         label: text(root.name),
         description: text(root.description),
         reportType: text(root.reportType) ?? '',
+        scope: text(root.scope),
         format: text(root.format),
         blockReportTypes: blocks.length ? blocks.map((b) => b.reportType).filter((t) => t !== '') : undefined,
         columns: [
@@ -253,6 +267,20 @@ function readDashboard(root: Xml, file: string, name: string): DashboardModel {
         ];
     });
     const filters = components.flatMap((c) => list(c.dashboardFilterColumns).map((f) => text(f.column) ?? ''));
+    const perComponent: DashboardComponentModel[] = components
+        .filter((c) => text(c.report))
+        .map((c) => {
+            const sortProps = c.groupingSortProperties as Xml | undefined;
+            return compact({
+                report: text(c.report) as string,
+                groupings: [
+                    ...texts(c.groupingColumn),
+                    ...list(sortProps?.groupingSorts).map((s) => text(s.sortColumn) ?? '')
+                ].filter((g) => g !== '' && g !== 'RowCount'),
+                type: text(c.componentType),
+                title: text(c.header) ?? text(c.title)
+            });
+        });
     return compact({
         file,
         name,
@@ -263,7 +291,71 @@ function readDashboard(root: Xml, file: string, name: string): DashboardModel {
         reports,
         // Sorting by the value ("RowCount") is not a field: only field names count.
         groupings: [...new Set(groupings.filter((g) => g !== '' && g !== 'RowCount'))],
-        filters: filters.length ? [...new Set(filters.filter((f) => f !== ''))] : undefined
+        filters: filters.length ? [...new Set(filters.filter((f) => f !== ''))] : undefined,
+        components: perComponent.length ? perComponent : undefined
+    });
+}
+
+/** A value given as <value><stringValue>..</stringValue></value> or <booleanValue>, as text. */
+function flowValue(value: unknown): string | undefined {
+    const v = value as Xml | undefined;
+    if (!v || typeof v !== 'object') return undefined;
+    return text(v.booleanValue) ?? text(v.stringValue) ?? text(v.numberValue) ?? text(v.elementReference);
+}
+
+/** The fields a flow (or a Process Builder process, processType Workflow) writes. */
+function readFlow(root: Xml, file: string, name: string): AutomationModel {
+    const start = (root.start ?? {}) as Xml;
+    const processObject = list(root.processMetadataValues).find((m) => text(m.name) === 'ObjectType');
+    const object = text(start.object) ?? flowValue(processObject?.value);
+    const sets: AutomationModel['sets'] = [];
+    for (const element of [...list(root.recordUpdates), ...list(root.recordCreates)]) {
+        const target = text(element.object) ?? object ?? '';
+        for (const a of list(element.inputAssignments)) {
+            const field = text(a.field);
+            if (field) sets.push(compact({ object: target, field, value: flowValue(a.value) }));
+        }
+    }
+    for (const assignment of list(root.assignments)) {
+        for (const item of list(assignment.assignmentItems)) {
+            const ref = /^\$Record\.([A-Za-z0-9_]+)$/.exec(text(item.assignToReference) ?? '');
+            if (ref) sets.push(compact({ object: object ?? '', field: ref[1], value: flowValue(item.value) }));
+        }
+    }
+    const status = text(root.status);
+    return compact({
+        file,
+        kind: text(root.processType) === 'Workflow' ? 'process' : 'flow',
+        name,
+        label: text(root.label),
+        // Before API 44 a flow file had no status; an active version is what a retrieve returns by default.
+        active: status === undefined || status === 'Active',
+        object,
+        sets
+    }) as AutomationModel;
+}
+
+/** Workflow field updates of one object (workflows/Account.workflow-meta.xml), active when an active rule uses them. */
+function readWorkflow(root: Xml, file: string, object: string): AutomationModel[] {
+    const used = new Set(
+        list(root.rules)
+            .filter((r) => bool(r.active) !== false)
+            .flatMap((r) => [...list(r.actions), ...list(r.workflowTimeTriggers).flatMap((t) => list(t.actions))])
+            .filter((a) => text(a.type) === 'FieldUpdate')
+            .map((a) => text(a.name) ?? '')
+    );
+    return list(root.fieldUpdates).map((u) => {
+        const name = text(u.fullName) ?? '';
+        const field = text(u.field) ?? '';
+        return compact({
+            file,
+            kind: 'workflow-field-update',
+            name: `${object}.${name}`,
+            label: text(u.name),
+            active: used.has(name),
+            object,
+            sets: [compact({ object, field, value: text(u.literalValue) ?? text(u.formula) })]
+        }) as AutomationModel;
     });
 }
 
@@ -297,11 +389,12 @@ function readReportType(root: Xml, file: string, name: string): ReportTypeModel 
  * Reads every metadata file the checks need under `dir`. Throws SourceReadError naming the
  * file when one is not well-formed or has the wrong root element.
  */
-export function readSourceDir(dir: string): OrgModel {
+export function readSourceDir(dir: string, onProgress?: (message: string) => void): OrgModel {
     if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
         throw new SourceReadError(dir, 'not a directory');
     }
     const model = emptyModel(dir);
+    const automations: AutomationModel[] = [];
     const objects = new Map<string, ObjectModel>();
     const objectFor = (name: string, file: string): ObjectModel => {
         let obj = objects.get(name);
@@ -313,7 +406,10 @@ export function readSourceDir(dir: string): OrgModel {
         return obj;
     };
 
-    for (const absolute of walk(dir)) {
+    const files = walk(dir);
+    for (const [index, absolute] of files.entries()) {
+        // A retrieve of a large org holds tens of thousands of files: say how far the read is.
+        if (onProgress && index % 500 === 0) onProgress(`reading metadata files: ${index} of ${files.length}`);
         const file = path.relative(dir, absolute).split(path.sep).join('/');
         const parts = file.split('/');
         const base = parts[parts.length - 1];
@@ -354,8 +450,13 @@ export function readSourceDir(dir: string): OrgModel {
         } else if (base.endsWith(SUFFIXES.reportType)) {
             const root = parseFile(absolute, file, 'ReportType');
             model.reportTypes.push(readReportType(root, file, stem(SUFFIXES.reportType)));
+        } else if (base.endsWith(SUFFIXES.flow)) {
+            automations.push(readFlow(parseFile(absolute, file, 'Flow'), file, stem(SUFFIXES.flow)));
+        } else if (base.endsWith(SUFFIXES.workflow)) {
+            automations.push(...readWorkflow(parseFile(absolute, file, 'Workflow'), file, stem(SUFFIXES.workflow)));
         }
     }
+    model.automations = automations;
     model.objects = [...objects.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     return model;
 }

@@ -1,0 +1,88 @@
+/**
+ * The terminal output of pact audit: the summary first (counts, where the findings sit, what to do
+ * next), then the findings grouped by category and by object or folder, each with its reason and
+ * evidence. People-ranking notes are counted per folder unless --verbose; --verbose also lists what
+ * was judged benign and why.
+ */
+import type { OrgModel } from '../metadata/model';
+import type { AuditResult } from './index';
+import { AuditSummary, plural, summarise } from './summary';
+
+/** People-ranking notes shown per folder without --verbose. */
+const NOTES_PER_GROUP = 3;
+
+function topLine(label: string, items: [string, number][]): string | undefined {
+    if (items.length === 0) return undefined;
+    return `  ${label.padEnd(12)}${items.map(([k, n]) => `${k} (${n})`).join(', ')}`;
+}
+
+export function renderSummary(summary: AuditSummary, description: string): string {
+    const lines: string[] = [];
+    const judged = summary.judged;
+    lines.push(
+        `PACT audit of ${description}: ${plural(summary.activityControls, 'activity control')}, ` +
+            `${plural(summary.peopleRanking, 'people-ranking note')}`
+    );
+    lines.push(
+        `Judged ${plural(judged.tickBoxes, 'tick box', 'tick boxes')}, ${plural(judged.validationRules, 'validation rule')}, ` +
+            `${plural(judged.reports, 'report')} and ${plural(judged.dashboards, 'dashboard')}; ` +
+            `${plural(summary.benign, 'component')} left alone (--verbose says why).`
+    );
+    lines.push('');
+    for (const tier of ['activity-control', 'people-ranking'] as const) {
+        const sections = summary.sections.filter((s) => s.info.tier === tier);
+        if (sections.length === 0) continue;
+        lines.push(tier === 'activity-control' ? 'Activity controls' : 'People ranking (notes, not activity controls)');
+        for (const s of sections) lines.push(`  ${s.info.title.padEnd(46)}${String(s.findings.length).padStart(6)}`);
+    }
+    const tops = [
+        topLine('Objects', summary.top.objects),
+        topLine('Folders', summary.top.folders),
+        topLine('Dashboards', summary.top.dashboards)
+    ].filter((l): l is string => l !== undefined);
+    if (tops.length) lines.push('', 'Most activity controls', ...tops);
+    if (summary.next.length) lines.push('', 'Next', ...summary.next.map((n, i) => `  ${i + 1}. ${n}`));
+    return `${lines.join('\n')}\n`;
+}
+
+export function renderText(
+    model: OrgModel,
+    result: AuditResult,
+    options: { description: string; commandTarget: string; verbose?: boolean }
+): string {
+    if (result.findings.length === 0 && !options.verbose) {
+        return (
+            `PACT audit of ${options.description}: nothing found. No activity tick boxes, forced activity entry, ` +
+            `activity reports per person or people rankings (${plural(result.benign.length, 'component')} judged benign).\n`
+        );
+    }
+    const summary = summarise(model, result, options.commandTarget);
+    const out: string[] = [renderSummary(summary, options.description)];
+    for (const section of summary.sections) {
+        const notes = section.info.tier === 'people-ranking';
+        out.push(`\n== ${section.info.title} (${section.findings.length}) ==\n${section.info.why}\n`);
+        for (const group of section.groups) {
+            out.push(`\n${group.key} (${group.findings.length})\n`);
+            const shown = notes && !options.verbose ? group.findings.slice(0, NOTES_PER_GROUP) : group.findings;
+            for (const f of shown) {
+                out.push(`  ${f.component}  [${f.file}]\n`);
+                if (!notes || options.verbose) out.push(`    ${f.reason}\n`);
+                if (f.evidence?.length) out.push(`    Evidence: ${f.evidence.join('; ')}\n`);
+            }
+            if (shown.length < group.findings.length)
+                out.push(
+                    `  ... and ${group.findings.length - shown.length} more (--verbose or --format html lists them)\n`
+                );
+        }
+    }
+    if (options.verbose && result.benign.length > 0) {
+        out.push(`\n== Left alone (${result.benign.length}) ==\n`);
+        const byCategory = new Map<string, typeof result.benign>();
+        for (const b of result.benign) byCategory.set(b.category, [...(byCategory.get(b.category) ?? []), b]);
+        for (const [category, list] of byCategory) {
+            out.push(`\n${category} (${list.length})\n`);
+            for (const b of list) out.push(`  ${b.component}: ${b.reason.replace(/^benign: /, '')}\n`);
+        }
+    }
+    return out.join('');
+}

@@ -1,0 +1,163 @@
+/**
+ * What an admin reads first: counts per tier and category, where the findings sit (objects, report
+ * folders, dashboards) and what to do next. Shared by the terminal output and the HTML report.
+ */
+import type { Finding, OrgModel } from '../metadata/model';
+import type { AuditResult } from './index';
+
+export interface CategoryInfo {
+    id: string;
+    tier: 'activity-control' | 'people-ranking';
+    title: string;
+    /** Why the whole category matters, said once above its findings. */
+    why: string;
+}
+
+export const CATEGORIES: CategoryInfo[] = [
+    {
+        id: 'tick-box',
+        tier: 'activity-control',
+        title: 'Tick boxes that record an activity',
+        why: 'A tick records that a rep did something, not what the customer said; reps tick to satisfy a count.'
+    },
+    {
+        id: 'forcing-rule',
+        tier: 'activity-control',
+        title: 'Validation rules that force activity entry',
+        why: 'A rule that refuses a save until an activity is logged teaches reps to log anything to get past it.'
+    },
+    {
+        id: 'required-field',
+        tier: 'activity-control',
+        title: 'Required fields that force activity entry',
+        why: 'A required activity field makes every save record an activity.'
+    },
+    {
+        id: 'activity-report',
+        tier: 'activity-control',
+        title: 'Activity reports per person',
+        why: 'Counting calls, meetings and tasks per rep rewards logging, not listening.'
+    },
+    {
+        id: 'activity-dashboard',
+        tier: 'activity-control',
+        title: 'Dashboards that rank activities per person',
+        why: 'An activity leaderboard is the first thing reps learn to game.'
+    },
+    {
+        id: 'pact-integrity',
+        tier: 'activity-control',
+        title: "Changes to PACT's own objects",
+        why: 'PACT promises no tick boxes on its objects and private coaching notes.'
+    },
+    {
+        id: 'people-ranking-report',
+        tier: 'people-ranking',
+        title: 'Reports that rank people',
+        why: 'Ranks people on outcomes (deals, cases): not an activity control. Keep the ones about results.'
+    },
+    {
+        id: 'people-ranking-dashboard',
+        tier: 'people-ranking',
+        title: 'Dashboards that rank people',
+        why: 'Ranks people on outcomes: not an activity control.'
+    }
+];
+
+export interface Group {
+    /** An object ("Lead"), a report folder ("Sales_Activity") or a dashboard folder. */
+    key: string;
+    findings: Finding[];
+}
+
+export interface CategorySection {
+    info: CategoryInfo;
+    findings: Finding[];
+    groups: Group[];
+}
+
+export interface AuditSummary {
+    source: string;
+    activityControls: number;
+    peopleRanking: number;
+    benign: number;
+    judged: { tickBoxes: number; reports: number; dashboards: number; validationRules: number };
+    sections: CategorySection[];
+    top: { objects: [string, number][]; folders: [string, number][]; dashboards: [string, number][] };
+    next: string[];
+}
+
+/** Reports and dashboards are grouped by folder, everything else by object. */
+export function groupKey(f: Finding): string {
+    if (f.componentType === 'Report' || f.componentType === 'Dashboard') {
+        const slash = f.component.lastIndexOf('/');
+        return slash > 0 ? f.component.slice(0, slash) : '(no folder)';
+    }
+    return f.object ?? '(no object)';
+}
+
+function countBy(items: string[], limit = 5): [string, number][] {
+    const counts = new Map<string, number>();
+    for (const item of items) counts.set(item, (counts.get(item) ?? 0) + 1);
+    return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, limit);
+}
+
+function plural(n: number, one: string, many = `${one}s`): string {
+    return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+}
+
+export function summarise(model: OrgModel, result: AuditResult, commandTarget: string): AuditSummary {
+    const sections = CATEGORIES.map((info) => {
+        const findings = result.findings.filter((f) => f.category === info.id);
+        const byKey = new Map<string, Finding[]>();
+        for (const f of findings) byKey.set(groupKey(f), [...(byKey.get(groupKey(f)) ?? []), f]);
+        const groups = [...byKey]
+            .map(([key, list]) => ({ key, findings: list }))
+            .sort((a, b) => b.findings.length - a.findings.length || (a.key < b.key ? -1 : 1));
+        return { info, findings, groups };
+    }).filter((s) => s.findings.length > 0);
+    const controls = result.findings.filter((f) => f.tier !== 'people-ranking');
+    const count = (id: string) => controls.filter((f) => f.category === id).length;
+    const next: string[] = [];
+    if (count('tick-box') > 0)
+        next.push(
+            `pact block ${commandTarget} writes validation rules that stop new ticks in the ${plural(count('tick-box'), 'tick box', 'tick boxes')} (a dry run; --apply deploys).`
+        );
+    if (count('forcing-rule') > 0)
+        next.push(
+            `Deactivate the ${plural(count('forcing-rule'), 'validation rule')} that force activity entry (Setup > Object Manager > Validation Rules).`
+        );
+    if (count('required-field') > 0)
+        next.push(`Make the ${plural(count('required-field'), 'required activity field')} optional.`);
+    const reports = count('activity-report') + count('activity-dashboard');
+    if (reports > 0) {
+        const folder = countBy(controls.filter((f) => f.category === 'activity-report').map(groupKey), 1)[0]?.[0];
+        next.push(
+            `Retire or regroup the ${plural(reports, 'activity report and dashboard', 'activity reports and dashboards')} (by account, not by person)` +
+                (folder ? `; start with the folder ${folder}.` : '.')
+        );
+    }
+    return {
+        source: model.source,
+        activityControls: controls.length,
+        peopleRanking: result.findings.length - controls.length,
+        benign: result.benign.length,
+        judged: {
+            tickBoxes: model.objects.reduce((n, o) => n + o.fields.filter((f) => f.type === 'Checkbox').length, 0),
+            reports: model.reports.length,
+            dashboards: model.dashboards.length,
+            validationRules: model.objects.reduce((n, o) => n + o.validationRules.length, 0)
+        },
+        sections,
+        top: {
+            objects: countBy(
+                controls.filter((f) => f.componentType !== 'Report' && f.componentType !== 'Dashboard').map(groupKey)
+            ),
+            folders: countBy(controls.filter((f) => f.componentType === 'Report').map(groupKey)),
+            dashboards: countBy(controls.filter((f) => f.componentType === 'Dashboard').map((f) => f.component))
+        },
+        next
+    };
+}
+
+export { plural };
