@@ -16,13 +16,16 @@ import CONTACTS_EMPTY from '@salesforce/label/c.PACT_Briefing_Key_Contacts_Empty
 import LOADING from '@salesforce/label/c.PACT_Briefing_Loading';
 import CLOSES from '@salesforce/label/c.PACT_Briefing_Closes';
 import DUE from '@salesforce/label/c.PACT_Briefing_Due';
-import { formatLabel } from 'c/pactFormat';
+import OVERDUE from '@salesforce/label/c.PACT_Action_Overdue';
+import { formatLabel, formatDate, isOverdue } from 'c/pactFormat';
 
 /** How many of the newest high cards a briefing shows; the timeline below has the rest. */
 const LATEST_HIGH_CARDS = 3;
 
 const nodes = (connection) => (connection?.edges ?? []).map((edge) => edge.node).filter(Boolean);
 const shown = (field) => field?.displayValue ?? field?.value ?? '';
+// Every calendar date in one format, the rep's locale (pactFormat), whatever the server's displayValue says.
+const day = (field) => formatDate(field?.value);
 const recordUrl = (objectApiName, id) => `/lightning/r/${objectApiName}/${id}/view`;
 
 /**
@@ -36,6 +39,8 @@ export default class PactBriefing extends LightningElement {
     @api openActions;
     @api upcomingPlans;
     @api loading = false;
+    /** On a phone the hub shows the alert itself, above the composer: not twice. */
+    @api hideAlert = false;
 
     labels = {
         title: TITLE,
@@ -52,7 +57,8 @@ export default class PactBriefing extends LightningElement {
         plansEmpty: PLANS_EMPTY,
         contacts: CONTACTS,
         contactsEmpty: CONTACTS_EMPTY,
-        loading: LOADING
+        loading: LOADING,
+        overdue: OVERDUE
     };
 
     get ready() {
@@ -72,6 +78,10 @@ export default class PactBriefing extends LightningElement {
         return this.account?.Customer_Alert__c?.value?.trim() || '';
     }
 
+    get shownAlert() {
+        return this.hideAlert ? '' : this.customerAlert;
+    }
+
     get cases() {
         return nodes(this.account?.Cases).map((node) => ({
             id: node.Id,
@@ -89,7 +99,7 @@ export default class PactBriefing extends LightningElement {
             url: recordUrl('Opportunity', node.Id),
             name: node.Name?.value ?? '',
             stage: shown(node.StageName),
-            closes: formatLabel(CLOSES, shown(node.CloseDate))
+            closes: formatLabel(CLOSES, day(node.CloseDate))
         }));
     }
 
@@ -101,7 +111,7 @@ export default class PactBriefing extends LightningElement {
                 url: recordUrl('High_Card__c', node.Id),
                 headline: node.Name?.value ?? '',
                 kind: shown(node.Kind__c),
-                occurredOn: shown(node.Occurred_On__c),
+                occurredOn: day(node.Occurred_On__c),
                 contact: node.Contact__r?.Name?.value ?? ''
             }));
     }
@@ -113,7 +123,8 @@ export default class PactBriefing extends LightningElement {
             headline: node.Name?.value ?? '',
             who: node.Needs_Action_By__r?.Name?.value ?? '',
             status: shown(node.Action_Status__c),
-            due: node.Action_Due__c?.value ? formatLabel(DUE, shown(node.Action_Due__c)) : ''
+            due: node.Action_Due__c?.value ? formatLabel(DUE, day(node.Action_Due__c)) : '',
+            overdue: isOverdue(node.Action_Due__c?.value, node.Action_Status__c?.value)
         }));
     }
 
@@ -122,7 +133,7 @@ export default class PactBriefing extends LightningElement {
             id: node.Id,
             url: recordUrl('Call_Plan__c', node.Id),
             objective: node.Objective__c?.value ?? '',
-            plannedFor: shown(node.Planned_For__c),
+            plannedFor: day(node.Planned_For__c),
             contact: node.Contact__r?.Name?.value ?? ''
         }));
     }

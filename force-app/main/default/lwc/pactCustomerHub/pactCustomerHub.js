@@ -3,11 +3,16 @@ import { gql, graphql } from 'lightning/graphql';
 import { getRecord, getFieldValue } from 'lightning/uiRecordApi';
 import { subscribe, unsubscribe, MessageContext } from 'lightning/messageService';
 import HIGH_CARD_SAVED from '@salesforce/messageChannel/PACT_High_Card_Saved__c';
+import PLAN_SAVED from '@salesforce/messageChannel/PACT_Plan_Saved__c';
 import FORM_FACTOR from '@salesforce/client/formFactor';
 import CONTACT_ACCOUNT_FIELD from '@salesforce/schema/Contact.AccountId';
 import OPPORTUNITY_ACCOUNT_FIELD from '@salesforce/schema/Opportunity.AccountId';
+import CASE_ACCOUNT_FIELD from '@salesforce/schema/Case.AccountId';
+import CASE_CONTACT_FIELD from '@salesforce/schema/Case.ContactId';
 import LOAD_FAILED from '@salesforce/label/c.PACT_Hub_Load_Failed';
 import NO_ACCOUNT from '@salesforce/label/c.PACT_Hub_No_Account';
+import SKIP_TO_COMPOSER from '@salesforce/label/c.PACT_Hub_Skip_To_Composer';
+import ALERT from '@salesforce/label/c.PACT_Briefing_Customer_Alert';
 import { serverMessage } from 'c/pactSaveErrors';
 
 /**
@@ -219,29 +224,54 @@ const CUSTOMER_QUERY = gql`
 
 const edgesOf = (connection) => connection?.edges ?? [];
 
+/** The record pages the hub serves besides the Account's own, and where each keeps its customer. */
+const ACCOUNT_OF = {
+    Contact: [CONTACT_ACCOUNT_FIELD],
+    Opportunity: [OPPORTUNITY_ACCOUNT_FIELD],
+    // A support agent on a Case sees the case's customer; the card names the case's contact unless changed.
+    Case: [CASE_ACCOUNT_FIELD, CASE_CONTACT_FIELD]
+};
+
 export default class PactCustomerHub extends LightningElement {
     @api recordId;
     @api objectApiName;
 
+    labels = { loadFailed: LOAD_FAILED, noAccount: NO_ACCOUNT, skipToComposer: SKIP_TO_COMPOSER, alert: ALERT };
+
     result;
     lookedUpAccountId;
+    caseContactId;
     lookupDone = false;
-    subscription;
+    subscriptions = [];
 
     @wire(MessageContext) messageContext;
 
     connectedCallback() {
-        // A card saved by the quick action or a composer placed on its own also belongs on this page.
-        this.subscription = subscribe(this.messageContext, HIGH_CARD_SAVED, (message) => this.handleMessage(message));
+        // A card saved by the quick action, the planner's outcome or a composer placed on its own, and a plan
+        // saved in the planner, also belong on this page: one page, one truth, without a reload.
+        this.subscriptions = [HIGH_CARD_SAVED, PLAN_SAVED].map((channel) =>
+            subscribe(this.messageContext, channel, (message) => this.handleMessage(message))
+        );
     }
 
     disconnectedCallback() {
-        unsubscribe(this.subscription);
-        this.subscription = undefined;
+        this.subscriptions.forEach((subscription) => unsubscribe(subscription));
+        this.subscriptions = [];
     }
 
     handleMessage(message) {
-        if (message?.accountId && message.accountId === this.accountId) this.handleSaved();
+        if (message?.accountId && message.accountId === this.accountId) this.refresh(message.recordId);
+    }
+
+    /** The keyboard's way to the composer: the skip link, a shell's own skip link, or a shortcut. */
+    @api
+    focus() {
+        this.template.querySelector('c-pact-high-card-composer')?.focus();
+    }
+
+    handleSkip(event) {
+        event.preventDefault();
+        this.focus();
     }
 
     // On a contact or opportunity page the customer is its account. The page has loaded that record
@@ -249,8 +279,9 @@ export default class PactCustomerHub extends LightningElement {
     @wire(getRecord, { recordId: '$lookupRecordId', fields: '$lookupFields' })
     wiredPageRecord({ data, error }) {
         if (data) {
-            this.lookedUpAccountId =
-                getFieldValue(data, CONTACT_ACCOUNT_FIELD) ?? getFieldValue(data, OPPORTUNITY_ACCOUNT_FIELD) ?? '';
+            const [accountField, contactField] = ACCOUNT_OF[this.objectApiName] ?? [];
+            this.lookedUpAccountId = (accountField && getFieldValue(data, accountField)) || '';
+            this.caseContactId = (contactField && getFieldValue(data, contactField)) || undefined;
             this.lookupDone = true;
         } else if (error) {
             this.lookupDone = true;
@@ -263,9 +294,7 @@ export default class PactCustomerHub extends LightningElement {
     }
 
     get lookupFields() {
-        if (this.objectApiName === 'Contact') return [CONTACT_ACCOUNT_FIELD];
-        if (this.objectApiName === 'Opportunity') return [OPPORTUNITY_ACCOUNT_FIELD];
-        return undefined;
+        return ACCOUNT_OF[this.objectApiName];
     }
 
     get lookupRecordId() {
@@ -295,31 +324,30 @@ export default class PactCustomerHub extends LightningElement {
         return Boolean(this.result?.errors?.length);
     }
 
-    get loadFailedText() {
-        return LOAD_FAILED;
-    }
-
     /** The server's own words, so a rep can tell an admin exactly what failed. */
     get errorDetails() {
         return serverMessage(this.result?.errors ?? []);
     }
 
-    /** A contact or opportunity without an account has no customer to brief on. */
+    /** A contact, opportunity or case without an account has no customer to brief on. */
     get noAccount() {
         return Boolean(this.lookupFields) && this.lookupDone && !this.lookedUpAccountId;
     }
 
-    /** On a phone the rep is usually just out of a conversation: capturing comes before reading. */
+    /**
+     * On a phone the rep is usually just out of a conversation: capturing comes before reading, after the one
+     * thing nobody may miss, the customer alert (shown here, above the composer, instead of in the briefing).
+     */
     get composerFirst() {
         return FORM_FACTOR === 'Small';
     }
 
-    get composerAfterBriefing() {
-        return !this.composerFirst;
+    get phoneAlert() {
+        return this.composerFirst ? this.account?.Customer_Alert__c?.value?.trim() || '' : '';
     }
 
-    get noAccountText() {
-        return NO_ACCOUNT;
+    get composerAfterBriefing() {
+        return !this.composerFirst;
     }
 
     get account() {
@@ -355,9 +383,17 @@ export default class PactCustomerHub extends LightningElement {
         }));
     }
 
-    /** After a save: fetch the same query again (briefing and first timeline page), not a page reload. */
-    async handleSaved() {
+    handleSaved(event) {
+        return this.refresh(event?.detail?.recordId);
+    }
+
+    /**
+     * After a save: fetch the same query again (briefing and first timeline page), not a page reload; a new
+     * card is then brought into view in the timeline.
+     */
+    async refresh(recordId) {
         const timeline = this.template.querySelector('c-pact-timeline');
+        if (recordId) timeline?.revealCard(recordId);
         await Promise.all([this.result?.refresh?.(), timeline?.refresh()]);
     }
 }

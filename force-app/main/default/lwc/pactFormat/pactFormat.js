@@ -4,6 +4,7 @@
  */
 import LOCALE from '@salesforce/i18n/locale';
 import TIME_ZONE from '@salesforce/i18n/timeZone';
+import { OPEN_ACTION_STATUSES } from 'c/pactRules';
 
 /**
  * Replaces {0}, {1}, ... in a custom label with the given values.
@@ -48,4 +49,37 @@ export function formatDate(value) {
     } catch {
         return value;
     }
+}
+
+/**
+ * Today's date (YYYY-MM-DD) where the rep is: in the rep's time zone, not the browser's or the server's, so an
+ * action due today is not overdue in the evening for a rep whose laptop clock is set elsewhere.
+ * @param {Date} [now]
+ */
+export function todayInTimeZone(now = new Date()) {
+    try {
+        const parts = new Intl.DateTimeFormat('en-US', {
+            timeZone: TIME_ZONE,
+            year: 'numeric',
+            month: '2-digit',
+            day: '2-digit'
+        }).formatToParts(now);
+        const part = (type) => parts.find((p) => p.type === type)?.value;
+        return `${part('year')}-${part('month')}-${part('day')}`;
+    } catch {
+        const pad = (n) => String(n).padStart(2, '0');
+        return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+    }
+}
+
+/**
+ * Whether an action is past its due date and still open.
+ * @param {string | null | undefined} due YYYY-MM-DD
+ * @param {string | null | undefined} status Action_Status__c value; blank counts as open (nothing says it is done)
+ * @param {string} [today] YYYY-MM-DD, the rep's today by default
+ */
+export function isOverdue(due, status, today = todayInTimeZone()) {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(due ?? '')) return false;
+    if (status && !OPEN_ACTION_STATUSES.includes(status)) return false;
+    return due < today;
 }

@@ -135,6 +135,18 @@ export default class PactHighCardComposer extends LightningElement {
     @api contacts;
     @api opportunities;
 
+    /** Who the card names unless the rep changes it, e.g. the contact of the case on a Case page. */
+    @api
+    get defaultContactId() {
+        return this._defaultContactId;
+    }
+    set defaultContactId(value) {
+        // Arrives after the page record loads: it fills an empty choice, never one the rep (or a draft) made.
+        if (!this.contactId || this.contactId === this._defaultContactId) this.contactId = value || '';
+        this._defaultContactId = value;
+    }
+    _defaultContactId;
+
     labels = {
         title: TITLE,
         kind: KIND_LABEL,
@@ -540,7 +552,7 @@ export default class PactHighCardComposer extends LightningElement {
         this.needsActionById = '';
         this.actionDue = '';
         this.occurredOn = isoDate();
-        this.contactId = this.objectApiName === 'Contact' ? this.recordId : '';
+        this.contactId = this.objectApiName === 'Contact' ? this.recordId : this._defaultContactId || '';
         this.opportunityId = this.objectApiName === 'Opportunity' ? this.recordId : '';
         this.fieldErrors = {};
         this.dispatchEvent(new CustomEvent('highcardsaved', { detail: { recordId } }));

@@ -24,6 +24,9 @@ import CARD_OCCURRED_ON from '@salesforce/schema/High_Card__c.Occurred_On__c';
 import CONTACT_ACCOUNT from '@salesforce/schema/Contact.AccountId';
 import OPPORTUNITY_ACCOUNT from '@salesforce/schema/Opportunity.AccountId';
 import USER_ID from '@salesforce/user/Id';
+import { publish, MessageContext } from 'lightning/messageService';
+import HIGH_CARD_SAVED from '@salesforce/messageChannel/PACT_High_Card_Saved__c';
+import PLAN_SAVED from '@salesforce/messageChannel/PACT_Plan_Saved__c';
 import { checkPlan, checkHighCard, deriveHeadline, isoDate } from 'c/pactRules';
 import LABELS from './labels';
 import { formatLabel } from 'c/pactFormat';
@@ -183,6 +186,20 @@ export default class PactPlanner extends LightningElement {
         if (this.objectApiName === 'Contact') return [CONTACT_ACCOUNT];
         if (this.objectApiName === 'Opportunity') return [OPPORTUNITY_ACCOUNT];
         return undefined;
+    }
+
+    @wire(MessageContext) messageContext;
+
+    /**
+     * The planner is its own component on the record page: the hub beside it (briefing, timeline) hears of a saved
+     * plan or a new high card through the message channels, so the whole page shows it without a reload.
+     */
+    tellPage(channel, recordId) {
+        try {
+            publish(this.messageContext, channel, { recordId, accountId: this.accountId });
+        } catch {
+            // A container without the message service must not turn a saved plan into an error.
+        }
     }
 
     @wire(getRecord, { recordId: '$parentRecordId', fields: '$parentFields' })
@@ -425,16 +442,18 @@ export default class PactPlanner extends LightningElement {
         fields[PLAN_OBJECTIVE.fieldApiName] = String(fields[PLAN_OBJECTIVE.fieldApiName]).trim();
         this.saving = true;
         try {
-            if (this.draft.Id) {
-                await updateRecord({ fields: { [PLAN_ID.fieldApiName]: this.draft.Id, ...fields } });
+            let planId = this.draft.Id;
+            if (planId) {
+                await updateRecord({ fields: { [PLAN_ID.fieldApiName]: planId, ...fields } });
             } else {
                 fields[PLAN_ACCOUNT.fieldApiName] = this.accountId;
                 fields[PLAN_STATUS.fieldApiName] = 'Planned';
                 if (this.objectApiName === 'Opportunity') {
                     fields[PLAN_OPPORTUNITY.fieldApiName] = this.recordId;
                 }
-                await createRecord({ apiName: PLAN_OBJECT.objectApiName, fields });
+                planId = (await createRecord({ apiName: PLAN_OBJECT.objectApiName, fields }))?.id;
             }
+            this.tellPage(PLAN_SAVED, planId);
             // Only now, with the server's yes, is the draft let go.
             this.draft = undefined;
             this.persistDrafts();
@@ -536,14 +555,20 @@ export default class PactPlanner extends LightningElement {
                 // The server has the outcome; mirror it so a failed card below keeps the plan held.
                 const held = { ...plan, status: 'Held', outcome: outcome.trim() };
                 this.plans = this.plans.map((item) => (item.id === plan.id ? held : item));
+                this.tellPage(PLAN_SAVED, plan.id);
             }
             if (wantsCard) {
+                let card;
                 try {
-                    await createRecord({ apiName: CARD_OBJECT.objectApiName, fields: this.cardFields(plan, outcome) });
+                    card = await createRecord({
+                        apiName: CARD_OBJECT.objectApiName,
+                        fields: this.cardFields(plan, outcome)
+                    });
                 } catch (error) {
                     this.outcomeServerError = formatLabel(LABELS.cardFailed, serverMessage(error));
                     return;
                 }
+                this.tellPage(HIGH_CARD_SAVED, card?.id);
             }
             const drafts = { ...this.outcomeDrafts };
             delete drafts[plan.id];
@@ -575,6 +600,7 @@ export default class PactPlanner extends LightningElement {
         this.saving = true;
         try {
             await updateRecord({ fields: { [PLAN_ID.fieldApiName]: id, [PLAN_STATUS.fieldApiName]: 'Cancelled' } });
+            this.tellPage(PLAN_SAVED, id);
             this.confirmCancelId = undefined;
             this.status = LABELS.saved;
             await this.refresh();

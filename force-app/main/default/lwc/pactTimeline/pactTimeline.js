@@ -17,7 +17,9 @@ import CONTACT from '@salesforce/label/c.PACT_Timeline_Contact';
 import NEEDS_ACTION_BY from '@salesforce/label/c.PACT_Timeline_Needs_Action_By';
 import ACTION from '@salesforce/label/c.PACT_Timeline_Action';
 import ACTION_DUE from '@salesforce/label/c.PACT_Timeline_Action_Due';
+import OVERDUE from '@salesforce/label/c.PACT_Action_Overdue';
 import { serverMessage } from 'c/pactSaveErrors';
+import { formatDate, isOverdue } from 'c/pactFormat';
 
 /** Later pages and filtered views. The first page usually comes from pactCustomerHub's query. */
 // Must select what pactCustomerHub's highCards selects: tests/graphql/shared-selections.test.ts checks it.
@@ -109,7 +111,8 @@ export default class PactTimeline extends LightningElement {
         loadFailed: LOAD_FAILED,
         contact: CONTACT,
         needsActionBy: NEEDS_ACTION_BY,
-        actionDue: ACTION_DUE
+        actionDue: ACTION_DUE,
+        overdue: OVERDUE
     };
 
     kindFilter = '';
@@ -124,6 +127,8 @@ export default class PactTimeline extends LightningElement {
     ownErrors;
     ownResult;
     _firstPage;
+    /** A card to bring into view once it is on screen (the one just saved). */
+    cardToReveal;
 
     @api
     get firstPage() {
@@ -244,6 +249,25 @@ export default class PactTimeline extends LightningElement {
         this.load({ after: null });
     }
 
+    /** The card just saved: scrolled into view (nearest edge, so the composer stays on screen) when it shows. */
+    @api
+    revealCard(recordId) {
+        this.cardToReveal = recordId;
+        this.revealIfShown();
+    }
+
+    renderedCallback() {
+        this.revealIfShown();
+    }
+
+    revealIfShown() {
+        if (!this.cardToReveal) return;
+        const card = this.template.querySelector(`li[data-record-id="${this.cardToReveal}"]`);
+        if (!card) return;
+        this.cardToReveal = undefined;
+        card.scrollIntoView?.({ block: 'nearest', behavior: 'smooth' });
+    }
+
     /** Called by the hub after a save. A filtered or paged view goes back to its first, fresh page. */
     @api
     refresh() {
@@ -277,14 +301,15 @@ export default class PactTimeline extends LightningElement {
                 theme: value(node.Theme__c),
                 sentiment: value(node.Sentiment__c),
                 sentimentClass: SENTIMENT_CLASSES[sentiment] ?? 'slds-badge',
-                occurredOn: value(node.Occurred_On__c),
+                occurredOn: formatDate(node.Occurred_On__c?.value),
                 contact: node.Contact__r?.Name?.value,
                 needsActionBy,
                 // "Needs action by" only when somebody is named; a status alone is just "Action".
                 actionLabel: needsActionBy ? NEEDS_ACTION_BY : ACTION,
                 // "Not needed" is the default: saying so on every card would be noise.
                 actionStatus: node.Action_Status__c?.value === 'Not Needed' ? '' : value(node.Action_Status__c),
-                actionDue: value(node.Action_Due__c),
+                actionDue: formatDate(node.Action_Due__c?.value),
+                overdue: isOverdue(node.Action_Due__c?.value, node.Action_Status__c?.value || 'Not Needed'),
                 url: `/lightning/r/High_Card__c/${node.Id}/view`,
                 hasAction: Boolean(
                     needsActionBy || (node.Action_Status__c?.value && node.Action_Status__c.value !== 'Not Needed')
@@ -292,6 +317,9 @@ export default class PactTimeline extends LightningElement {
             };
         });
     }
+
+    /** Overdue in words, not by colour alone. */
+    overdueClass = 'slds-badge pact-overdue';
 
     get hasCards() {
         return this.edges.length > 0;

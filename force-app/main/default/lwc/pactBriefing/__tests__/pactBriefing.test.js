@@ -33,6 +33,7 @@ const items = (element, section) =>
 
 describe('c-pact-briefing', () => {
     afterEach(() => {
+        jest.useRealTimers();
         while (document.body.firstChild) document.body.removeChild(document.body.firstChild);
         localStorage.clear();
     });
@@ -69,8 +70,8 @@ describe('c-pact-briefing', () => {
             '00001017 Invoice shows the old unit price · New · Medium'
         ]);
         expect(items(element, 'pact-opportunities')).toEqual([
-            'Spring replenishment 2027 · Proposal/Price Quote · closes 1/15/2027',
-            'Cold-chain pilot, two depots · Qualification · closes 3/31/2027'
+            'Spring replenishment 2027 · Proposal/Price Quote · closes Jan 15, 2027',
+            'Cold-chain pilot, two depots · Qualification · closes Mar 31, 2027'
         ]);
         const contacts = [...element.shadowRoot.querySelectorAll('.pact-contacts a')].map((a) =>
             a.getAttribute('href')
@@ -87,23 +88,30 @@ describe('c-pact-briefing', () => {
     });
 
     it('shows the three latest high cards, open actions with who and due date, and upcoming plans', async () => {
+        // The rep's today (in their time zone): the action due on the 25th is overdue, the one due on the 27th not.
+        jest.useFakeTimers({ doNotFake: ['nextTick'] }).setSystemTime(new Date('2026-11-26T18:00:00.000Z'));
         const element = createBriefing(customer);
         await flush();
         expect(items(element, 'pact-high-cards')).toEqual([
-            'Request Wants the spring order two weeks earlier · 11/22/2026 · Head of Purchasing',
-            'Risk Will move volume unless we match the new price · 11/18/2026',
-            'Praise Praised the new delivery windows · 11/14/2026 · Head of Purchasing'
+            'Request Wants the spring order two weeks earlier · Nov 22, 2026 · Head of Purchasing',
+            'Risk Will move volume unless we match the new price · Nov 18, 2026',
+            'Praise Praised the new delivery windows · Nov 14, 2026 · Head of Purchasing'
         ]);
         expect(items(element, 'pact-actions')).toEqual([
-            'Third late delivery this month · Service Lead · In Progress · due 11/25/2026',
-            'Wants the spring order two weeks earlier · Key Account Manager · Open · due 11/27/2026',
+            'Third late delivery this month · Service Lead · In Progress · due Nov 25, 2026 c.PACT_Action_Overdue',
+            'Wants the spring order two weeks earlier · Key Account Manager · Open · due Nov 27, 2026',
             'Asked for <b>bold</b> invoices per site · Billing Specialist · Open'
+        ]);
+        // Overdue is said in words (a badge), not by colour alone.
+        const overdue = [...element.shadowRoot.querySelectorAll('.pact-actions .pact-overdue')];
+        expect(overdue.map((badge) => badge.closest('li').dataset.recordId)).toEqual([
+            customer.uiapi.query.openActions.edges[0].node.Id
         ]);
         // Markup typed or pasted by a rep is shown as text, never parsed.
         expect(element.shadowRoot.querySelector('.pact-actions b')).toBeNull();
         expect(items(element, 'pact-plans')).toEqual([
-            '11/26/2026 · Learn whether the two-week earlier delivery is a must or a wish · Head of Purchasing',
-            '12/8/2026 · Agree the cold-chain pilot scope and the two depots'
+            'Nov 26, 2026 · Learn whether the two-week earlier delivery is a must or a wish · Head of Purchasing',
+            'Dec 8, 2026 · Agree the cold-chain pilot scope and the two depots'
         ]);
     });
 

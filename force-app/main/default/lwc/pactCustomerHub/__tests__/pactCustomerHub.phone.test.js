@@ -13,7 +13,7 @@ describe('c-pact-customer-hub on a phone', () => {
         localStorage.clear();
     });
 
-    it('puts the composer first, then the briefing and the timeline, still with one query', async () => {
+    it('puts the customer alert first, the composer next, then the briefing and the timeline, with one query', async () => {
         const element = createElement('c-pact-customer-hub', { is: PactCustomerHub });
         Object.assign(element, { recordId: '001Dn00000AbCdEIAV', objectApiName: 'Account' });
         document.body.appendChild(element);
@@ -21,9 +21,18 @@ describe('c-pact-customer-hub on a phone', () => {
         graphql.emit(customer, (config) => Boolean(config?.variables?.accountId));
         await flush();
         const order = [
-            ...element.shadowRoot.querySelectorAll('c-pact-high-card-composer, c-pact-briefing, c-pact-timeline')
+            ...element.shadowRoot.querySelectorAll(
+                '.pact-hub-alert, c-pact-high-card-composer, c-pact-briefing, c-pact-timeline'
+            )
         ].map((child) => child.tagName.toLowerCase());
-        expect(order).toEqual(['c-pact-high-card-composer', 'c-pact-briefing', 'c-pact-timeline']);
+        expect(order).toEqual(['div', 'c-pact-high-card-composer', 'c-pact-briefing', 'c-pact-timeline']);
+        const alert = element.shadowRoot.querySelector('.pact-hub-alert');
+        expect(alert.getAttribute('role')).toBe('alert');
+        expect(alert.textContent).toContain(customer.uiapi.query.Account.edges[0].node.Customer_Alert__c.value.trim());
+        // Said once: the briefing leaves it out on the phone.
+        const briefing = element.shadowRoot.querySelector('c-pact-briefing');
+        expect(briefing.hideAlert).toBe(true);
+        expect(briefing.shadowRoot.querySelector('.pact-customer-alert')).toBeNull();
         let requests = 0;
         graphql.emit(undefined, (config) => {
             if (config?.variables !== undefined) requests++;

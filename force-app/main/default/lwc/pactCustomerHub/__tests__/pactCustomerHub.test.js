@@ -92,22 +92,112 @@ describe('c-pact-customer-hub', () => {
         expect(activeGraphqlConfigs()).toHaveLength(1);
     });
 
-    it('refreshes when a composer elsewhere on the page (quick action) saves a card for this customer', async () => {
+    it('refreshes when a card (quick action, planner outcome, a composer on its own) or a plan is saved for this customer', async () => {
         const refresh = jest.fn().mockResolvedValue(undefined);
         subscribe.mockClear();
         const element = await createHub();
         graphql.emit(customer, isHubQuery, refresh);
         await flush();
-        expect(subscribe).toHaveBeenCalledTimes(1);
-        expect(subscribe.mock.calls[0][1]).toBe('PACT_High_Card_Saved__c');
-        const onMessage = subscribe.mock.calls[0][2];
-        onMessage({ recordId: 'a01Dn00000HcQk1IAF', accountId: '001Dn00000ZzYyXIAV' });
+        expect(subscribe.mock.calls.map((call) => call[1])).toEqual(['PACT_High_Card_Saved__c', 'PACT_Plan_Saved__c']);
+        const [onCard, onPlan] = subscribe.mock.calls.map((call) => call[2]);
+        onCard({ recordId: 'a01Dn00000HcQk1IAF', accountId: '001Dn00000ZzYyXIAV' });
+        onPlan({ recordId: 'a02Dn00000PlAn1IAF', accountId: '001Dn00000ZzYyXIAV' });
         expect(refresh).not.toHaveBeenCalled();
-        onMessage({ recordId: 'a01Dn00000HcQk1IAF', accountId: ACCOUNT_ID });
+        onCard({ recordId: 'a01Dn00000HcQk1IAF', accountId: ACCOUNT_ID });
         await flush();
         expect(refresh).toHaveBeenCalledTimes(1);
+        // A new plan shows in the briefing's planned conversations: the same one query again.
+        onPlan({ recordId: 'a02Dn00000PlAn1IAF', accountId: ACCOUNT_ID });
+        await flush();
+        expect(refresh).toHaveBeenCalledTimes(2);
+        unsubscribe.mockClear();
+        const subscriptions = subscribe.mock.results.map((result) => result.value);
         document.body.removeChild(element);
-        expect(unsubscribe).toHaveBeenCalled();
+        expect(unsubscribe.mock.calls.map((call) => call[0])).toEqual(subscriptions);
+    });
+
+    it('brings the saved card into view in the timeline', async () => {
+        const element = await createHub();
+        graphql.emit(customer, isHubQuery, jest.fn().mockResolvedValue(undefined));
+        await flush();
+        const timeline = child(element, 'c-pact-timeline');
+        const revealed = [];
+        timeline.revealCard = (id) => revealed.push(id);
+        child(element, 'c-pact-high-card-composer').dispatchEvent(
+            new CustomEvent('highcardsaved', { detail: { recordId: 'a01Dn00000HcQk1IAF' } })
+        );
+        await flush();
+        expect(revealed).toEqual(['a01Dn00000HcQk1IAF']);
+    });
+
+    it('starts with a skip link to the composer, and focus() goes to the kind too', async () => {
+        const element = await createHub();
+        graphql.emit(customer, isHubQuery);
+        await flush();
+        const first = element.shadowRoot.querySelector('a, button, [tabindex="0"]');
+        expect(first.className).toBe('pact-skip-to-composer');
+        expect(first.textContent).toBe('c.PACT_Hub_Skip_To_Composer');
+        const composer = child(element, 'c-pact-high-card-composer');
+        const kind = () => composer.shadowRoot.querySelector('c-pact-choice-group[data-field="Kind__c"]');
+        const click = new MouseEvent('click', { bubbles: true, cancelable: true });
+        first.dispatchEvent(click);
+        expect(click.defaultPrevented).toBe(true);
+        expect(element.shadowRoot.activeElement).toBe(composer);
+        expect(composer.shadowRoot.activeElement).toBe(kind());
+        document.body.focus();
+        element.focus();
+        expect(composer.shadowRoot.activeElement).toBe(kind());
+    });
+
+    it("briefs a support agent on a case page with the case's customer and names the case's contact on the card", async () => {
+        const CASE_ID = '500Dn00000CaSe1IAB';
+        const CONTACT_ID = '003Dn00000Q1w2eIAB';
+        const element = await createHub({ recordId: CASE_ID, objectApiName: 'Case' });
+        await flush();
+        expect(activeGraphqlConfigs()).toHaveLength(0);
+        expect(getRecord.getLastConfig()).toEqual({
+            recordId: CASE_ID,
+            fields: [
+                { objectApiName: 'Case', fieldApiName: 'AccountId' },
+                { objectApiName: 'Case', fieldApiName: 'ContactId' }
+            ]
+        });
+        getRecord.emit({
+            apiName: 'Case',
+            id: CASE_ID,
+            fields: {
+                AccountId: { value: ACCOUNT_ID, displayValue: null },
+                ContactId: { value: CONTACT_ID, displayValue: null }
+            }
+        });
+        await flush();
+        expect(activeGraphqlConfigs()[0].variables).toEqual({ accountId: ACCOUNT_ID });
+        graphql.emit(customer, isHubQuery);
+        await flush();
+        const briefing = child(element, 'c-pact-briefing');
+        expect(briefing.account.Cases.edges.length).toBeGreaterThan(0);
+        const composer = child(element, 'c-pact-high-card-composer');
+        expect(composer.accountId).toBe(ACCOUNT_ID);
+        expect(composer.defaultContactId).toBe(CONTACT_ID);
+
+        createRecord.mockResolvedValue({ id: 'a01Dn00000HcQk1IAF' });
+        composer.shadowRoot
+            .querySelector('c-pact-choice-group[data-field="Kind__c"]')
+            .shadowRoot.querySelector('button[data-value="Complaint"]')
+            .click();
+        const words = composer.shadowRoot.querySelector('lightning-textarea.pact-details');
+        words.dispatchEvent(
+            new CustomEvent('change', {
+                detail: { value: 'Third late delivery this month; wants a call from logistics.' }
+            })
+        );
+        composer.shadowRoot.querySelector('lightning-button.pact-save').click();
+        await flush();
+        expect(createRecord.mock.calls[0][0].fields).toMatchObject({
+            Account__c: ACCOUNT_ID,
+            Contact__c: CONTACT_ID,
+            Kind__c: 'Complaint'
+        });
     });
 
     it('passes an empty customer through for the children to show their empty states', async () => {

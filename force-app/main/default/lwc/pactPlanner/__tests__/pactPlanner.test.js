@@ -2,6 +2,7 @@ import { createElement } from 'lwc';
 import PactPlanner from 'c/pactPlanner';
 import { graphql } from 'lightning/graphql';
 import { getRecord, createRecord, updateRecord } from 'lightning/uiRecordApi';
+import { publish } from 'lightning/messageService';
 import { RULES } from 'c/pactRules';
 
 const PLANS = require('./data/plans.json');
@@ -180,7 +181,8 @@ describe('c-pact-planner', () => {
             expect(createRecord).not.toHaveBeenCalled();
         });
 
-        it('creates a plan on the account and refreshes the list', async () => {
+        it('creates a plan on the account, refreshes the list and tells the page (briefing)', async () => {
+            createRecord.mockResolvedValueOnce({ id: 'a0B5g00000NewPlAAJ' });
             const element = await renderWithPlans(NO_PLANS);
             $(element, '.new-plan').click();
             await flushPromises();
@@ -206,6 +208,9 @@ describe('c-pact-planner', () => {
                 }
             });
             expect(refreshGraphQL).toHaveBeenCalledTimes(1);
+            expect(publish.mock.calls.map((call) => [call[1], call[2]])).toEqual([
+                ['PACT_Plan_Saved__c', { recordId: 'a0B5g00000NewPlAAJ', accountId: ACCOUNT_ID }]
+            ]);
             expect($(element, 'form')).toBeNull();
             expect($(element, '.status').textContent).toBe('c.PACT_Planner_Saved');
         });
@@ -262,6 +267,7 @@ describe('c-pact-planner', () => {
             await flushPromises();
             expect(updateRecord).toHaveBeenCalledWith({ fields: { Id: 'a0B5g00000Qx1PlAAJ', Status__c: 'Cancelled' } });
             expect(refreshGraphQL).toHaveBeenCalled();
+            expect(publish.mock.calls.map((call) => call[1])).toEqual(['PACT_Plan_Saved__c']);
         });
     });
 
@@ -279,7 +285,8 @@ describe('c-pact-planner', () => {
             expect(updateRecord).not.toHaveBeenCalled();
         });
 
-        it('marks held and keeps the outcome as a high card in one step', async () => {
+        it('marks held and keeps the outcome as a high card in one step, and tells the page about both', async () => {
+            createRecord.mockResolvedValueOnce({ id: 'a015g00000NewCdAAF' });
             const element = await renderWithPlans();
             const item = planItem(element, 'a0B5g00000Qx1PlAAJ');
             item.querySelector('.mark-held').click();
@@ -307,6 +314,11 @@ describe('c-pact-planner', () => {
             });
             expect(card.fields.Name.length).toBeLessThanOrEqual(80);
             expect(refreshGraphQL).toHaveBeenCalledTimes(1);
+            // The briefing (planned conversations) and the timeline (the new card) beside the planner refresh.
+            expect(publish.mock.calls.map((call) => [call[1], call[2]])).toEqual([
+                ['PACT_Plan_Saved__c', { recordId: 'a0B5g00000Qx1PlAAJ', accountId: ACCOUNT_ID }],
+                ['PACT_High_Card_Saved__c', { recordId: 'a015g00000NewCdAAF', accountId: ACCOUNT_ID }]
+            ]);
             expect($(element, '.status').textContent).toBe('c.PACT_Planner_Card_Saved');
         });
 

@@ -70,10 +70,55 @@ describe('c-pact-timeline', () => {
         expect(first.querySelector('.pact-contact').textContent).toBe('Head of Purchasing');
         expect(first.querySelector('.pact-action').textContent).toContain('Key Account Manager');
         expect(first.querySelector('.pact-action-status').textContent).toBe('Open');
-        expect(first.querySelector('.pact-action-due').textContent).toBe('11/27/2026');
+        // Dates in the rep's locale, one format (pactFormat), not the server's displayValue.
+        expect(first.querySelector('.pact-due-date').textContent).toBe('Nov 27, 2026');
+        expect(first.querySelector('.pact-occurred').textContent).toBe('Nov 22, 2026');
         // "Not needed" is not repeated on cards that need nothing.
         const second = element.shadowRoot.querySelectorAll('.pact-card')[1];
         expect(second.querySelector('.pact-action')).toBeNull();
+    });
+
+    it('marks an open action past its due date as overdue, in words', async () => {
+        jest.useFakeTimers({ doNotFake: ['nextTick'] }).setSystemTime(new Date('2026-11-28T18:00:00.000Z'));
+        try {
+            const element = await createTimeline();
+            const first = $(element, '.pact-card');
+            expect(first.querySelector('.pact-action-due').textContent).toBe('Nov 27, 2026 c.PACT_Action_Overdue');
+            expect(first.querySelector('.pact-overdue')).not.toBeNull();
+            // Resolved is not overdue, whatever the date.
+            const firstPage = JSON.parse(JSON.stringify(FIRST_PAGE));
+            firstPage.edges[0].node.Action_Status__c = { value: 'Resolved', displayValue: 'Resolved' };
+            element.firstPage = firstPage;
+            await flush();
+            expect($(element, '.pact-card').querySelector('.pact-overdue')).toBeNull();
+        } finally {
+            jest.useRealTimers();
+        }
+    });
+
+    it('brings the card just saved into view once it is on the page', async () => {
+        const scrolled = [];
+        const original = HTMLElement.prototype.scrollIntoView;
+        HTMLElement.prototype.scrollIntoView = function scrollIntoView(options) {
+            scrolled.push([this.dataset.recordId, options]);
+        };
+        try {
+            const element = await createTimeline();
+            const newId = 'a01Dn00000NewCdIAF';
+            element.revealCard(newId);
+            expect(scrolled).toEqual([]);
+            const firstPage = JSON.parse(JSON.stringify(FIRST_PAGE));
+            firstPage.edges.unshift({ node: { ...firstPage.edges[0].node, Id: newId } });
+            element.firstPage = firstPage;
+            await flush();
+            expect(scrolled).toEqual([[newId, { block: 'nearest', behavior: 'smooth' }]]);
+            // Once only: later renders leave the scroll position to the rep.
+            element.firstPage = JSON.parse(JSON.stringify(firstPage));
+            await flush();
+            expect(scrolled).toHaveLength(1);
+        } finally {
+            HTMLElement.prototype.scrollIntoView = original;
+        }
     });
 
     it('says who needs to act only when somebody is named; a status alone is labelled as the action', async () => {
