@@ -7,6 +7,7 @@ export const USAGE = `pact - PACT for Salesforce admins
   pact audit  (--source-dir DIR | --target-org ALIAS) [--json]
   pact block  (--source-dir DIR | --target-org ALIAS) [--output DIR] [--apply]
   pact setup  --target-org ALIAS [--scratch] [--demo]
+  pact setup  --dataverse URL      (Dynamics 365: pact setup --dataverse URL --help)
 
 Run pact COMMAND --help for details.
 `;
@@ -20,6 +21,9 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
             case 'block':
                 return await (await import('./block')).block(rest, io);
             case 'setup':
+                if (rest.some((a) => a === '--dataverse' || a.startsWith('--dataverse='))) {
+                    return await (await import('./setup-dataverse')).setupDataverse(rest, io);
+                }
                 return await (await import('./setup')).setup(rest, io);
             case undefined:
             case '--help':
