@@ -3,12 +3,12 @@
 // npx tsx scripts/generate.ts --check: writes nothing; lists drift and exits 1 if there is any.
 import * as path from 'node:path';
 import { RULES } from '../force-app/main/default/lwc/pactRules/pactRules.js';
-import { applyDrift, findDrift, findRuleProblems, hasDrift, renderAll } from './lib/validation-rules';
+import { applyDrift, expandRules, findDrift, findRuleProblems, hasDrift, renderAll } from './lib/validation-rules';
 
 const repoRoot = path.resolve(__dirname, '..');
 const check = process.argv.includes('--check');
 
-const problems = findRuleProblems(RULES, repoRoot);
+const problems = findRuleProblems(expandRules(RULES), repoRoot);
 if (problems.length > 0) {
     console.error(`The rulebook cannot become validation rules (${problems.length} problem(s)):`);
     for (const problem of problems) console.error(`  - ${problem}`);

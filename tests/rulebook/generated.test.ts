@@ -10,6 +10,8 @@ import {
     OBJECTS_DIR,
     SALESFORCE_LIMITS,
     applyDrift,
+    expandRules,
+    formulaBytes,
     existingRuleFiles,
     findDrift,
     findRuleProblems,
@@ -76,7 +78,7 @@ describe('committed validation rules', () => {
         expect(
             result.stderr.split('\n').filter((line) => /differ|missing|changed|obsolete|problem/.test(line))
         ).toEqual([]);
-        expect(result.stdout).toContain(`${RULES.length} validation rules match the rulebook.`);
+        expect(result.stdout).toContain(`${expandRules(RULES).length} validation rules match the rulebook.`);
         expect(result.status).toBe(0);
     });
 });
@@ -101,6 +103,16 @@ describe('rule problems', () => {
         expect(formula.length).toBeGreaterThan(SALESFORCE_LIMITS.formulaChars);
         expect(findRuleProblems([{ ...base, formula }])).toEqual([
             `High_Card__c.PACT_Test_Rule: the formula is ${formula.length} characters; Salesforce allows at most 3900. Shorten it in pactRules.js.`
+        ]);
+    });
+
+    it('rejects a formula within 3900 characters but over 4000 bytes (UTF-8), with its size', () => {
+        // Salesforce Help, Formula Field Limits: "3,900 characters or 4,000 bytes". Letters of other
+        // scripts in the low-card pattern take two or three bytes each.
+        const formula = `REGEX(Details__c, "${'À-῾'.repeat(1200)}")`;
+        expect(formula.length).toBeLessThanOrEqual(SALESFORCE_LIMITS.formulaChars);
+        expect(findRuleProblems([{ ...base, formula }])).toEqual([
+            `High_Card__c.PACT_Test_Rule: the formula is ${formulaBytes(formula)} bytes; Salesforce allows at most 4000. Shorten it in pactRules.js.`
         ]);
     });
 
@@ -137,6 +149,34 @@ describe('rule problems', () => {
         const xml = renderValidationRule({ ...base, formula });
         expect(xml).toContain('&lt;&gt; &quot;a &amp; b&quot;');
         expect(parser.parse(xml).ValidationRule.errorConditionFormula).toBe(formula);
+    });
+});
+
+describe('a rule in several parts', () => {
+    const base: RuleSource = {
+        name: 'PACT_Test_Rule',
+        object: 'High_Card__c',
+        field: 'Details__c',
+        fields: ['Details__c'],
+        description: 'A test rule.',
+        message: 'A message for reps.',
+        formula: 'LEN(Details__c) = 1'
+    };
+
+    it('becomes one validation rule per part, named NAME, NAME_2 ..., with the same message', () => {
+        const parts = expandRules([{ ...base, formulas: ['LEN(Details__c) = 1', 'LEN(Details__c) = 2'] }]);
+        expect(parts.map((p) => [p.name, p.formula, p.message, p.description])).toEqual([
+            ['PACT_Test_Rule', 'LEN(Details__c) = 1', 'A message for reps.', 'A test rule. Part 1 of 2.'],
+            ['PACT_Test_Rule_2', 'LEN(Details__c) = 2', 'A message for reps.', 'A test rule. Part 2 of 2.']
+        ]);
+        expect([...renderAll([{ ...base, formulas: ['LEN(Details__c) = 1', 'LEN(Details__c) = 2'] }]).keys()]).toEqual([
+            'force-app/main/default/objects/High_Card__c/validationRules/PACT_Test_Rule.validationRule-meta.xml',
+            'force-app/main/default/objects/High_Card__c/validationRules/PACT_Test_Rule_2.validationRule-meta.xml'
+        ]);
+    });
+
+    it('stays one validation rule with one formula', () => {
+        expect(expandRules([{ ...base, formulas: [base.formula] }]).map((p) => p.name)).toEqual(['PACT_Test_Rule']);
     });
 });
 

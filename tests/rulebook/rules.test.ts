@@ -4,7 +4,7 @@
 import { extract } from 'formulon';
 import { RULES, checkRecord } from '../../force-app/main/default/lwc/pactRules/pactRules.js';
 import { ALL_EXAMPLES, TODAY, exactly } from './examples';
-import { formulaRejects } from './support';
+import { rulebookRuleRejects } from './support';
 
 const cases = ALL_EXAMPLES.flatMap((example) =>
     RULES.filter((rule) => rule.object === example.object).map((rule) => ({
@@ -58,7 +58,7 @@ describe.each(RULES.map((rule) => [rule.name, rule] as const))('%s', (_name, rul
         '%s: %s',
         (_example, _verdict, { example, expected }) => {
             const js = rule.violates(example.record, { today: TODAY });
-            const formula = formulaRejects(rule, example.record, TODAY);
+            const formula = rulebookRuleRejects(rule, example.record, TODAY);
             expect({ js, formula }).toEqual({ js: expected, formula: expected });
         }
     );

@@ -12,6 +12,8 @@ import {
     THEMES
 } from '../../force-app/main/default/lwc/pactRules/pactRules.js';
 
+import { expandRules, type RuleSource } from '../../scripts/lib/validation-rules';
+
 export const REPO_ROOT = path.resolve(__dirname, '..', '..');
 export const OBJECTS_DIR = path.join(REPO_ROOT, 'force-app', 'main', 'default', 'objects');
 
@@ -67,12 +69,12 @@ export function toVariable(object: string, field: string, value: unknown): Formu
 /** Stands in for TODAY() so that "today" is the example table's fixed date. */
 export const TODAY_VARIABLE = 'Rulebook_Test_Today__c';
 
-/** Evaluates a rule's error-condition formula for one record: true = Salesforce rejects the save. */
-export function formulaRejects(
-    rule: { object: string; name: string; formula: string },
+/** The formulon variables a rule's formula reads for one record (TODAY() becomes TODAY_VARIABLE). */
+export function formulaVariables(
+    rule: { object: string; formula: string },
     record: Record<string, unknown>,
     today: string
-): boolean {
+): { formula: string; variables: Record<string, FormulonLiteral> } {
     const formula = rule.formula.replace(/\bTODAY\(\)/g, TODAY_VARIABLE);
     const variables: Record<string, FormulonLiteral> = {};
     for (const name of extract(formula)) {
@@ -81,6 +83,16 @@ export function formulaRejects(
                 ? { type: 'literal', dataType: 'date', value: new Date(`${today}T00:00:00Z`) }
                 : toVariable(rule.object, name, record[name]);
     }
+    return { formula, variables };
+}
+
+/** Evaluates a rule's error-condition formula for one record: true = Salesforce rejects the save. */
+export function formulaRejects(
+    rule: { object: string; name: string; formula: string },
+    record: Record<string, unknown>,
+    today: string
+): boolean {
+    const { formula, variables } = formulaVariables(rule, record, today);
     const result = parse(formula, variables);
     if (result.type === 'error')
         throw new Error(`${rule.name}: formulon could not evaluate the formula: ${result.message}`);
@@ -88,3 +100,10 @@ export function formulaRejects(
         throw new Error(`${rule.name}: the formula returned ${result.dataType}, not a checkbox`);
     return result.value === true;
 }
+
+/**
+ * A rulebook rule's verdict as the org gives it: every validation rule the generator makes from it
+ * (one, or one per part) evaluated by formulon; the record is refused when any of them is true.
+ */
+export const rulebookRuleRejects = (rule: RuleSource, record: Record<string, unknown>, today: string): boolean =>
+    expandRules([rule]).some((part) => formulaRejects(part, record, today));

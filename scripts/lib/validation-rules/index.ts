@@ -13,11 +13,19 @@ export interface RuleSource {
     description: string;
     message: string;
     formula: string;
+    /** Every part when one formula cannot hold the rule (the first is `formula`). */
+    formulas?: string[];
 }
 
-/** Salesforce limits for a validation rule (Metadata API / Setup). */
+/**
+ * Salesforce limits for a validation rule (Metadata API / Setup). Formulas: "limited to 3,900
+ * characters or 4,000 bytes, including spaces, return characters, and comments" (Salesforce Help,
+ * Formula Field Limits and Restrictions; quoted at https://simplysfdc.com/2013/11/salesforce-formula-size.html).
+ * The 5,000-byte compiled size is computed by the server only.
+ */
 export const SALESFORCE_LIMITS = Object.freeze({
     formulaChars: 3900,
+    formulaBytes: 4000,
     messageChars: 255,
     descriptionChars: 1000,
     nameChars: 40
@@ -71,6 +79,28 @@ export function renderValidationRule(rule: RuleSource): string {
 }
 
 /**
+ * One validation rule per formula: a rule with several parts becomes NAME, NAME_2, NAME_3 ...,
+ * each refusing the record on its own (Salesforce runs every active rule), so together they give
+ * the rulebook's verdict.
+ */
+export function expandRules(rules: readonly RuleSource[]): RuleSource[] {
+    return rules.flatMap((rule) => {
+        const parts = rule.formulas && rule.formulas.length > 1 ? rule.formulas : [rule.formula];
+        if (parts.length === 1) return [{ ...rule, formulas: undefined }];
+        return parts.map((formula, index) => ({
+            ...rule,
+            name: index === 0 ? rule.name : `${rule.name}_${index + 1}`,
+            description: `${rule.description} Part ${index + 1} of ${parts.length}.`,
+            formula,
+            formulas: undefined
+        }));
+    });
+}
+
+/** Size of a formula as Salesforce stores it (UTF-8). */
+export const formulaBytes = (formula: string) => Buffer.byteLength(formula, 'utf8');
+
+/**
  * Everything that would make Salesforce reject the generated rule, or make it point at a field
  * that the data model does not have. `repoRoot` enables the field checks.
  */
@@ -100,6 +130,15 @@ export function findRuleProblems(rules: readonly RuleSource[], repoRoot?: string
                 );
             }
         }
+        const formulaChars = typeof rule.formula === 'string' ? rule.formula.length : 0;
+        if (
+            formulaChars <= SALESFORCE_LIMITS.formulaChars &&
+            formulaBytes(rule.formula) > SALESFORCE_LIMITS.formulaBytes
+        ) {
+            problems.push(
+                `${where}: the formula is ${formulaBytes(rule.formula)} bytes; Salesforce allows at most ${SALESFORCE_LIMITS.formulaBytes}. Shorten it in pactRules.js.`
+            );
+        }
         if (!rule.fields.includes(rule.field)) {
             problems.push(`${where}: the error is shown on ${rule.field}, which the rule does not list in its fields.`);
         }
@@ -125,7 +164,7 @@ export function findRuleProblems(rules: readonly RuleSource[], repoRoot?: string
 /** Every file the rulebook should produce: relative path -> content. */
 export function renderAll(rules: readonly RuleSource[]): Map<string, string> {
     const files = new Map<string, string>();
-    for (const rule of rules) files.set(rulePath(rule), renderValidationRule(rule));
+    for (const rule of expandRules(rules)) files.set(rulePath(rule), renderValidationRule(rule));
     return files;
 }
 

@@ -7,8 +7,17 @@
  * No platform imports: LWC, the Dynamics control and the Node CLI all load this file.
  */
 import { ACTIVITY_WORDS, FILLER_WORDS } from './vocabulary';
+import {
+    FORMULA_BUDGET,
+    LOW_CARD_MAX_CONTENT_WORDS,
+    LOW_CARD_MAX_LENGTH,
+    LOW_CARD_PATTERN,
+    isLowCard,
+    lowCardFormulas,
+    lowCardText
+} from './lowCard';
 
-export { ACTIVITY_WORDS, FILLER_WORDS };
+export { ACTIVITY_WORDS, FILLER_WORDS, FORMULA_BUDGET, LOW_CARD_PATTERN, isLowCard, lowCardFormulas, lowCardText };
 
 /** @typedef {{ value: string, label: string }} PicklistValue */
 /** @param {string[]} values @returns {PicklistValue[]} */
@@ -39,59 +48,15 @@ export const LIMITS = Object.freeze({
     detailsMax: 32000,
     objectiveMin: 15,
     /** Longer details are never judged a low card (and the server regex stays cheap). */
-    lowCardMaxLength: 200,
+    lowCardMaxLength: LOW_CARD_MAX_LENGTH,
     /** A low card may name a person or a company: up to this many words outside the vocabulary. */
-    lowCardMaxContentWords: 2
+    lowCardMaxContentWords: LOW_CARD_MAX_CONTENT_WORDS
 });
-
-// ---------------------------------------------------------------------------------------------
-// Low-card patterns. Written without backslashes so the same text is valid in a JavaScript
-// RegExp and in a Salesforce formula string (Java regex, whole-string match). Both are applied
-// to " " + lower(details) + " ".
-// Letters of other scripts (accented Latin, Greek, Cyrillic, Hebrew, Arabic, Indic, CJK, Hangul...)
-// are word characters, so "Called: <a request in Arabic>" counts as content, not as a low card.
-// Only ranges inside the Basic Multilingual Plane: JavaScript matches UTF-16 code units and Java
-// matches code points, so emoji and other astral characters are separators on both sides. The
-// \u escapes are JavaScript source only; the pattern (and the formula) holds the characters.
-const OTHER_SCRIPTS = '\u00C0-\u1FFE\u2C00-\uD7FB\uF900-\uFEFC';
-const WORD = `[a-z0-9'${OTHER_SCRIPTS}]`;
-const SEP = `[^a-z0-9'${OTHER_SCRIPTS}]`;
-// Thai, Lao, Myanmar, Khmer, CJK and Yi are written without spaces between words, so a whole
-// clause would count as one "name"; text in these scripts is never judged a low card.
-const UNSPACED_SCRIPTS = '\u0E00-\u0EFF\u1000-\u109F\u1780-\u17FF\u2E80-\uA4CF\uF900-\uFAFF';
-/** Matches text without any character of a script written without spaces. */
-export const SPACED_TEXT_PATTERN = `[^${UNSPACED_SCRIPTS}]*`;
-/** @param {string[]} words */
-const alternation = (words) =>
-    `(?:${[...new Set(words)].sort((a, b) => b.length - a.length || a.localeCompare(b)).join('|')})`;
-
-/** Matches text that contains at least one activity word. */
-export const ACTIVITY_PATTERN = `(?:${WORD}*${SEP})*?${alternation(ACTIVITY_WORDS)}${SEP}(?:${WORD}|${SEP})*`;
-
-/** Matches text made only of activity and filler words plus at most lowCardMaxContentWords others. */
-export const ONLY_ACTIVITY_PATTERN =
-    `${SEP}*(?:${alternation([...ACTIVITY_WORDS, ...FILLER_WORDS])}${SEP}+)*` +
-    `(?:${WORD}+${SEP}+(?:${alternation([...ACTIVITY_WORDS, ...FILLER_WORDS])}${SEP}+)*){0,${LIMITS.lowCardMaxContentWords}}`;
-
-const SPACED_TEXT_REGEX = new RegExp(`^(?:${SPACED_TEXT_PATTERN})$`);
-const ACTIVITY_REGEX = new RegExp(`^(?:${ACTIVITY_PATTERN})$`);
-const ONLY_ACTIVITY_REGEX = new RegExp(`^(?:${ONLY_ACTIVITY_PATTERN})$`);
 
 /** @param {unknown} value @returns {string} */
 const text = (value) => (typeof value === 'string' ? value : value == null ? '' : String(value));
 /** @param {unknown} value */
 const isBlank = (value) => value === null || value === undefined || value === '';
-
-/**
- * True when details only record that an activity happened ("Called, left voicemail").
- * @param {string | null | undefined} details
- */
-export function isLowCard(details) {
-    const value = text(details);
-    if (value.trim().length >= LIMITS.lowCardMaxLength) return false;
-    const padded = ` ${value.toLowerCase()} `;
-    return SPACED_TEXT_REGEX.test(padded) && ACTIVITY_REGEX.test(padded) && ONLY_ACTIVITY_REGEX.test(padded);
-}
 
 /**
  * The headline a card gets when the rep leaves it empty: the first words of the details,
@@ -126,9 +91,14 @@ export function isoDate(date = new Date()) {
  * @property {string} description     for admins, in the validation rule
  * @property {string} message         for reps, in the UI and in the validation rule
  * @property {string} formula         Salesforce error-condition formula (true = reject)
+ * @property {string[]} [formulas]    when one formula cannot hold the rule: every part, each its own
+ *                                    validation rule (the first is `formula`); a record is refused
+ *                                    when any part is true
  * @property {(record: RecordValues, context: Required<CheckContext>) => boolean} violates
  * @typedef {{ rule: string, field: string, message: string }} RuleViolation
  */
+
+const LOW_CARD_FORMULAS = lowCardFormulas();
 
 const detailsLength = (/** @type {RecordValues} */ r) => text(r.Details__c).trim().length;
 
@@ -170,14 +140,11 @@ export const RULES = [
         field: 'Details__c',
         fields: ['Details__c'],
         description:
-            'Rejects cards that only record that an activity happened (called, visited, sent email, followed up). Words come from the PACT rulebook vocabulary.',
+            'Rejects cards that only record that an activity happened or is planned (called, left vm, mtg w/ the client, calling them again tomorrow), in English. Words come from the PACT rulebook vocabulary.',
         message:
-            'This only says that something happened (a call, a visit, an email). PACT keeps what the customer said or did: add their words, a request, a commitment or a concern. Nobody counts calls here.',
-        formula:
-            `AND(LEN(TRIM(Details__c)) < ${LIMITS.lowCardMaxLength}, ` +
-            `REGEX(" " & LOWER(Details__c) & " ", "${SPACED_TEXT_PATTERN}"), ` +
-            `REGEX(" " & LOWER(Details__c) & " ", "${ACTIVITY_PATTERN}"), ` +
-            `REGEX(" " & LOWER(Details__c) & " ", "${ONLY_ACTIVITY_PATTERN}"))`,
+            'This only says that something happened or will happen (a call, a visit, an email). PACT keeps what the customer said or did: add their words, a request, a commitment or a concern. Nobody counts calls here.',
+        formula: LOW_CARD_FORMULAS[0],
+        formulas: LOW_CARD_FORMULAS,
         violates: (r) => isLowCard(text(r.Details__c))
     },
     {

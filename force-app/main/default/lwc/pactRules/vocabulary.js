@@ -1,235 +1,108 @@
 // @ts-check
 /**
- * Words that describe that an activity happened, not what the customer said or did.
- * A card made only of these words (plus at most LOW_CARD_MAX_CONTENT_WORDS other words,
- * e.g. a name) is a low card. Lower case, letters/digits/apostrophes only: the same
- * lists become a JavaScript RegExp here and a Salesforce REGEX() in the validation rule.
+ * The low-card vocabulary: how reps write that an activity happened or is planned, in English
+ * sales notes. Stems inflect (call: calls, called, calling), shorthand is listed as reps type it
+ * (vm, mtg, f/u), and words that carry no customer content are fillers. The same data becomes the
+ * JavaScript check and the Salesforce REGEX (see lowCard.js). Lower case; words are letters and
+ * digits, because every other character separates words ("f/u" is "f" + "u", "we'll" is "we" + "ll").
+ * Kept as space-separated strings: the Dynamics control carries this file in a 20 KB bundle.
  */
 
-/** Words that show an activity was recorded. A low card must contain at least one. */
-export const ACTIVITY_WORDS = [
-    'called',
-    'call',
-    'calls',
-    'phoned',
-    'phone',
-    'rang',
-    'dialled',
-    'dialed',
-    'emailed',
-    'email',
-    'emails',
-    'mailed',
-    'texted',
-    'messaged',
-    'pinged',
-    'voicemail',
-    'voicemails',
-    'vm',
-    'visited',
-    'visit',
-    'visits',
-    'met',
-    'meeting',
-    'meetings',
-    'demo',
-    'demos',
-    'demoed',
-    'demonstrated',
-    'presented',
-    'presentation',
-    'followed',
-    'followup',
-    'touched',
-    'touchpoint',
-    'checked',
-    'reached',
-    'contacted',
-    'attempted',
-    'logged',
-    'completed',
-    'held',
-    'sent',
-    'dropped',
-    'stopped',
-    'chatted',
-    'spoke',
-    'talked',
-    'discussed',
-    'lunch',
-    'coffee',
-    'dinner',
-    'zoom',
-    'webinar',
-    'conference'
+/** @param {string} words */
+const list = (words) => words.split(' ');
+
+/**
+ * Activity verbs: every form is an activity word. Each gets -s, -ed and -ing by the usual spelling
+ * rules (phone: phones, phoned, phoning; reach: reaches). A "+" doubles the last letter (chat:
+ * chatted), a "!" means no -ed form, and "/" adds forms no rule makes (meet!/met: meets, meeting, met).
+ */
+export const ACTIVITY_VERBS = list(
+    'call phone ring!/rang/rung dial/dialled/dialling email mail text message ping voicemail visit ' +
+        'tour meet!/met contact chat+ talk speak!/spoke/spoken discuss sync demo present pitch nudge ' +
+        'chase connect attend introduce lunch zoom send!/sent brief forward'
+);
+
+/** Activity nouns. Each gets its plural (lunch: lunches). */
+export const ACTIVITY_NOUNS = list(
+    'call meeting visit demo presentation voicemail appointment webinar conference tradeshow workshop ' +
+        'lunch dinner breakfast coffee drink touchpoint catchup checkin followup callback kickoff'
+);
+
+/**
+ * Activities of two words, a verb (written as above) and its particle: "dropped by", "caught up",
+ * "check-in". Alone, these verbs often say something else ("prices dropped", "follow the standard"),
+ * so their forms are fillers and only the pair is an activity.
+ */
+export const ACTIVITY_PHRASES = [
+    [
+        'drop+ stop+ pop+ swing!/swung check touch reach follow catch!/caught sit+!/sat circle',
+        'in by base out up down back'
+    ],
+    // Shorthand written in two parts: f/u (follow-up), t/c (telephone call).
+    ['f', 'u'],
+    ['t', 'c']
 ];
 
-/** Words that carry no customer content on their own ("with the client today"). */
-export const FILLER_WORDS = [
-    'a',
-    'an',
-    'the',
-    'to',
-    'with',
-    'at',
-    'on',
-    'in',
-    'into',
-    'for',
-    'of',
-    'and',
-    'or',
-    'but',
-    'by',
-    'about',
-    're',
-    'regarding',
-    'via',
-    'from',
-    'up',
-    'out',
-    'over',
-    'again',
-    'also',
-    'just',
-    'then',
-    'there',
-    'here',
-    'around',
-    'as',
-    'per',
-    'usual',
-    'today',
-    'yesterday',
-    'tomorrow',
-    'tonight',
-    'this',
-    'that',
-    'morning',
-    'afternoon',
-    'evening',
-    'week',
-    'month',
-    'monday',
-    'tuesday',
-    'wednesday',
-    'thursday',
-    'friday',
-    'last',
-    'next',
-    'them',
-    'they',
-    'him',
-    'her',
-    'he',
-    'she',
-    'it',
-    'we',
-    'i',
-    'me',
-    'us',
-    'our',
-    'my',
-    'their',
-    'his',
-    'its',
-    'customer',
-    'customers',
-    'client',
-    'clients',
-    'contact',
-    'contacts',
-    'account',
-    'prospect',
-    'team',
-    'site',
-    'office',
-    'onsite',
-    'base',
-    'touch',
-    'left',
-    'leave',
-    'message',
-    'messages',
-    'msg',
-    'quick',
-    'brief',
-    'short',
-    'back',
-    'no',
-    'answer',
-    'reply',
-    'went',
-    'had',
-    'did',
-    'done',
-    'was',
-    'were',
-    'is',
-    'has',
-    'have',
-    'made',
-    'make',
-    'gave',
-    'given',
-    'do',
-    'number',
-    'times',
-    'time',
-    'some',
-    'all',
-    'new',
-    'regular',
-    'routine',
-    'scheduled',
-    'planned',
-    'weekly',
-    'monthly',
-    'quarterly',
-    'intro',
-    'introductory',
-    'initial',
-    'another',
-    'first',
-    'second',
-    'status',
-    'update',
-    'updates',
-    'note',
-    'notes',
-    'info',
-    'information',
-    'details',
-    'materials',
-    'brochure',
-    'deck',
-    'proposal',
-    'quote',
-    'agenda',
-    'invite',
-    'invitation',
-    'calendar',
-    'linkedin',
-    'teams',
-    'call',
-    'check',
-    'follow',
-    'see',
-    'how',
-    'things',
-    'are',
-    'going',
-    'catch',
-    'caught',
-    'general',
-    'relationship',
-    'courtesy',
-    'appointment',
-    'attempt',
-    'again',
-    'twice',
-    'once',
-    'ok',
-    'fine',
-    'good'
+/** Shorthand of activities in CRM notes: voicemail, left voicemail, meeting, appointment ... */
+export const ACTIVITY_SHORTHAND = list(
+    'vm vms vmail lvm lm lmtcb mtg mtgs mtng appt appts fu fup txt txted dm dmd msgd eml tel conf qbr'
+);
+
+/** @param {string} spec a stem as written in ACTIVITY_VERBS @returns {string[]} its forms */
+export function verbForms(spec) {
+    const [head, ...extra] = spec.split('/');
+    const stem = head.replace(/[+!]/g, '');
+    const last = head.includes('+') ? stem.slice(-1) : '';
+    const third = /(s|sh|ch|x|z)$/.test(stem) ? `${stem}es` : `${stem}s`;
+    const root = /[^e]e$/.test(stem) ? stem.slice(0, -1) : stem;
+    const past = head.includes('!') ? [] : [stem.endsWith('e') ? `${stem}d` : `${stem}${last}ed`];
+    return [stem, third, ...past, `${root}${last}ing`, ...extra];
+}
+
+/** @param {string} noun @returns {string[]} singular and plural */
+export const nounForms = (noun) => [noun, /(s|sh|ch|x|z)$/.test(noun) ? `${noun}es` : `${noun}s`];
+
+/** Every single word that is an activity on its own (the audit's tick-box words build on these). */
+export const ACTIVITY_WORDS = [
+    ...new Set([...ACTIVITY_VERBS.flatMap(verbForms), ...ACTIVITY_NOUNS.flatMap(nounForms), ...ACTIVITY_SHORTHAND])
 ];
+
+/**
+ * Words that carry no customer content on their own: function words, time and plan words ("again
+ * tomorrow"), people and places in general ("the client", "their office"), the logistics of an
+ * activity ("left a message", "no answer") and the documents one sends. Every single letter is a
+ * filler, so shorthand in parts ("w/", "f/u") and the ends of contractions ("we'll") are too.
+ * Stems (in FILLER_STEMS) take -s, -es, -ed, -d and -ing.
+ */
+export const FILLER_WORDS = list(
+    'a b c d e f g h i j k l m n o p q r s t u v w x y z ll ve re an the to too with at on in into ' +
+        'for of and or but by about via from up out over off down back again also just then there here ' +
+        'around as per usual asap so if not no yet today tonight yesterday tomorrow tmrw this that these ' +
+        'those morning afternoon evening night week wk wks month year day weekend later soon now next ' +
+        'last first second another once twice time mon tue wed thu fri am pm will would could should can ' +
+        'gonna go went gone got todo reminder me my we us our you your they them their he him his she her ' +
+        'it its em didn don doesn isn wasn who what all some any new weekly monthly quarterly general ' +
+        'intro quick short long busy had has have did do does done was were is are be been made make gave ' +
+        'give take see how ok fine good thanks'
+);
+
+/** Filler stems, with their inflections: plan (plans, planned, planning), schedule, customer ... */
+export const FILLER_STEMS = list(
+    'monday tuesday wednesday thursday friday plan plann schedul resched book remind remember step ' +
+        'try tri customer client contact account prospect lead team buyer owner manager director head vp ' +
+        'cfo ceo procurement purchasing finance legal sales company people site office onsite plant base ' +
+        'left leave message msg answer repl get mak giv tak thing regular routine status update note info ' +
+        'detail deck proposal quote agenda invit calendar linkedin confirm'
+);
+
+/**
+ * What only the customer's side of a conversation says, as stems (with -s, -es, -ed, -d, -ing):
+ * a card with one of these is content, never a low card, however short ("called: they want a
+ * discount", "vm - said no budget").
+ */
+export const CUSTOMER_SIGNAL_STEMS = list(
+    'said say told tell ask want needs agree declin refus reject complain prefer like love hate ' +
+        'worried concern happy unhappy angry upset frustrat interest expect budget sign order bought ' +
+        'approv renew churn competitor issue problem delay late broke fail error wrong request promis won ' +
+        'lost'
+);
