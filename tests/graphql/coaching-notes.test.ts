@@ -1,7 +1,8 @@
 /**
- * The coaching notes query (pactCoachingNotes), taken from the component source and run against the
- * schema built from force-app over a few notes: only the notes where the user is the rep or the
- * manager come back, newest period first (undated last), paged by `first`.
+ * The coaching notes queries (pactCoachingNotes), taken from the component source and run against the
+ * schema built from force-app over a few notes and users: only the notes where the user is the rep or the
+ * manager come back, newest period first (undated last), paged by `first`; and only the active users who
+ * report to the user (ManagerId) may be written about.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -25,11 +26,13 @@ const rec = (type: string, Id: string, fields: Record<string, unknown>): StoredR
 const note = (Id: string, fields: Record<string, unknown>) =>
     rec('Coaching_Note__c', Id, { Name: `CN-${Id.slice(-5, -3)}`, Reason__c: 'Training', ...fields });
 
+const FORMER_REP = '005000000000014AAA';
 const RECORDS: StoredRecord[] = [
-    rec('User', MANAGER, { Name: 'Regional Sales Manager' }),
-    rec('User', REP, { Name: 'Field Sales Rep' }),
-    rec('User', OTHER_REP, { Name: 'Inside Sales Rep' }),
-    rec('User', DIRECTOR, { Name: 'Sales Director' }),
+    rec('User', MANAGER, { Name: 'Regional Sales Manager', ManagerId: DIRECTOR, IsActive: true }),
+    rec('User', REP, { Name: 'Field Sales Rep', ManagerId: MANAGER, IsActive: true, Title: 'Account Executive' }),
+    rec('User', OTHER_REP, { Name: 'Inside Sales Rep', ManagerId: MANAGER, IsActive: true }),
+    rec('User', DIRECTOR, { Name: 'Sales Director', IsActive: true }),
+    rec('User', FORMER_REP, { Name: 'Former Sales Rep', ManagerId: MANAGER, IsActive: false }),
     note('a0D000000000001AAA', {
         Rep__c: REP,
         Manager__c: MANAGER,
@@ -80,11 +83,17 @@ const source: RecordSource = {
 
 let schema: GraphQLSchema;
 let query: string;
+let reportsQuery: string;
 beforeAll(() => {
     schema = buildUiApiSchema(path.join(REPO, 'force-app'));
     const found = extractQueriesFromSource(fs.readFileSync(path.join(REPO, COMPONENT), 'utf8'), COMPONENT);
-    if (found.length !== 1 || !found[0].query) throw new Error(`${COMPONENT} should hold exactly one plain gql query`);
-    query = found[0].query;
+    const named = (name: string) => {
+        const hit = found.find((q) => q.query?.includes(`query ${name}(`));
+        if (!hit?.query) throw new Error(`${COMPONENT} should hold the plain gql query ${name}`);
+        return hit.query;
+    };
+    query = named('pactCoachingNotes');
+    reportsQuery = named('pactCoachingReports');
 });
 
 interface NoteNode {
@@ -134,5 +143,40 @@ describe('the coaching notes query', () => {
         const notes = await notesOf(MANAGER, 2);
         expect(notes.edges.map((e) => e.node.Id)).toEqual(['a0D000000000002AAA', 'a0D000000000003AAA']);
         expect(notes.pageInfo.hasNextPage).toBe(true);
+    });
+});
+
+describe('the reps a manager may write about', () => {
+    async function reportsOf(manager: string) {
+        const variables = { manager };
+        const result = await graphql({
+            schema,
+            source: reportsQuery,
+            variableValues: variables,
+            contextValue: { source, rawVariables: variables }
+        });
+        expect(result.errors).toBeUndefined();
+        const users = (result.data as unknown as { uiapi: { query: { User: { edges: { node: UserNode }[] } } } }).uiapi
+            .query.User;
+        return users.edges.map((e) => e.node);
+    }
+    interface UserNode {
+        Id: string;
+        Name: { value: string };
+        Title: { value: string | null };
+    }
+
+    it('are the active users who report to the manager, by name', async () => {
+        const reps = await reportsOf(MANAGER);
+        expect(reps.map((u) => u.Name.value)).toEqual(['Field Sales Rep', 'Inside Sales Rep']);
+        expect(reps[0].Title.value).toBe('Account Executive');
+    });
+
+    it('are nobody for a rep: no colleague, no executive', async () => {
+        expect(await reportsOf(REP)).toEqual([]);
+    });
+
+    it("reach one level only: a director's list has the manager, not the manager's reps", async () => {
+        expect((await reportsOf(DIRECTOR)).map((u) => u.Id)).toEqual([MANAGER]);
     });
 });

@@ -2,6 +2,7 @@
 import { COACHING_REASONS } from 'c/pactRules';
 import title from '@salesforce/label/c.PACT_Coaching_Title';
 import privacy from '@salesforce/label/c.PACT_Coaching_Private';
+import privacyManager from '@salesforce/label/c.PACT_Coaching_Private_Manager';
 import empty from '@salesforce/label/c.PACT_Coaching_Empty';
 import loading from '@salesforce/label/c.PACT_Coaching_Loading';
 import loadError from '@salesforce/label/c.PACT_Coaching_Load_Error';
@@ -16,6 +17,7 @@ import older from '@salesforce/label/c.PACT_Coaching_Older';
 import newNote from '@salesforce/label/c.PACT_Coaching_New';
 import rep from '@salesforce/label/c.PACT_Coaching_Rep';
 import repRequired from '@salesforce/label/c.PACT_Coaching_Rep_Required';
+import repNotManaged from '@salesforce/label/c.PACT_Coaching_Rep_Not_Managed';
 import reason from '@salesforce/label/c.PACT_Coaching_Reason';
 import reasonRequired from '@salesforce/label/c.PACT_Coaching_Reason_Required';
 import reasonTraining from '@salesforce/label/c.PACT_Coaching_Reason_Training';
@@ -35,6 +37,7 @@ import draftNotStored from '@salesforce/label/c.PACT_Coaching_Draft_Not_Stored';
 export default {
     title,
     privacy,
+    privacyManager,
     empty,
     loading,
     loadError,
@@ -49,6 +52,7 @@ export default {
     newNote,
     rep,
     repRequired,
+    repNotManaged,
     reason,
     reasonRequired,
     periodStart,

@@ -16,6 +16,7 @@ import { saveDraft, loadDraft, clearDraft } from 'c/pactDrafts';
 import { formatLabel, formatDate } from 'c/pactFormat';
 import LABELS, { REASON_OPTIONS } from './labels';
 import { handleFormKeys } from 'c/pactFormKeys';
+import { showFieldMessages } from 'c/pactFieldMessages';
 
 // The notes where the current user is the rep or the manager, newest period first. Sharing already
 // limits what anyone can read; the filter also keeps out notes a user sees through the role hierarchy,
@@ -62,6 +63,34 @@ const NOTES_QUERY = gql`
                     }
                     pageInfo {
                         hasNextPage
+                    }
+                }
+            }
+        }
+    }
+`;
+
+// The reps this user manages (User.ManagerId): the only people they may write a note about. A rep without
+// reports gets none and sees no form, so nobody is offered to write about a colleague or an executive.
+const REPORTS_QUERY = gql`
+    query pactCoachingReports($manager: ID) {
+        uiapi {
+            query {
+                User(
+                    where: { and: [{ ManagerId: { eq: $manager } }, { IsActive: { eq: true } }] }
+                    orderBy: { Name: { order: ASC } }
+                    first: 200
+                ) {
+                    edges {
+                        node {
+                            Id
+                            Name {
+                                value
+                            }
+                            Title {
+                                value
+                            }
+                        }
                     }
                 }
             }
@@ -131,7 +160,10 @@ export default class PactCoachingNotes extends LightningElement {
     loadError;
     pageSize = PAGE_SIZE;
 
-    canCreate = false;
+    /** May create notes (PACT_Manager), per the object info; the form also needs someone to write about. */
+    createable = false;
+    /** [{ value, label }] of the reps this user manages; undefined until the query answers. */
+    reports;
     noAccess = false;
     form = emptyForm();
     fieldErrors = {};
@@ -158,12 +190,43 @@ export default class PactCoachingNotes extends LightningElement {
     @wire(getObjectInfo, { objectApiName: COACHING_NOTE_OBJECT })
     wiredObjectInfo({ data, error }) {
         if (data) {
-            this.canCreate = data.createable === true;
+            this.createable = data.createable === true;
             this.noAccess = false;
         } else if (error) {
-            this.canCreate = false;
+            this.createable = false;
             this.noAccess = true;
         }
+    }
+
+    get reportsVariables() {
+        return { manager: USER_ID };
+    }
+
+    @wire(graphql, { query: REPORTS_QUERY, variables: '$reportsVariables' })
+    wiredReports({ data, errors }) {
+        if (data) {
+            this.reports = (data.uiapi.query.User?.edges ?? []).map(({ node }) => {
+                const name = value(node.Name) || node.Id;
+                const title = value(node.Title);
+                return { value: node.Id, label: title ? `${name} (${title})` : name, name };
+            });
+        } else if (errors) {
+            // Without the list nobody can be chosen: no form, rather than a form that offers anyone.
+            this.reports = [];
+        }
+    }
+
+    /** A manager with reps to coach; everyone else reads the notes about them. */
+    get canCreate() {
+        return this.createable && Boolean(this.reports?.length);
+    }
+
+    get privacyText() {
+        return this.canCreate ? LABELS.privacyManager : LABELS.privacy;
+    }
+
+    get repOptions() {
+        return this.reports ?? [];
     }
 
     get variables() {
@@ -184,6 +247,13 @@ export default class PactCoachingNotes extends LightningElement {
             this.loadError = formatLabel(LABELS.loadError, serverMessage(errors));
             this.loaded = true;
         }
+    }
+
+    /** Base component -> the message it shows (see pactFieldMessages). */
+    shownMessages = new WeakMap();
+
+    renderedCallback() {
+        showFieldMessages(this.template, (field) => this.fieldErrors[field], this.shownMessages);
     }
 
     // --- what the template shows -------------------------------------------------------------
@@ -209,33 +279,8 @@ export default class PactCoachingNotes extends LightningElement {
 
     reasonOptions = REASON_OPTIONS;
 
-    get repFilter() {
-        return {
-            criteria: [
-                { fieldPath: 'IsActive', operator: 'eq', value: true },
-                { fieldPath: 'Id', operator: 'ne', value: USER_ID }
-            ]
-        };
-    }
-
-    get repError() {
-        return this.fieldErrors[REP_FIELD.fieldApiName];
-    }
-
     get reasonError() {
         return this.fieldErrors[REASON_FIELD.fieldApiName];
-    }
-
-    get periodStartError() {
-        return this.fieldErrors[PERIOD_START_FIELD.fieldApiName];
-    }
-
-    get periodEndError() {
-        return this.fieldErrors[PERIOD_END_FIELD.fieldApiName];
-    }
-
-    get noteError() {
-        return this.fieldErrors[NOTE_FIELD.fieldApiName];
     }
 
     get hasFormErrors() {
@@ -263,7 +308,7 @@ export default class PactCoachingNotes extends LightningElement {
     }
 
     handleRepChange(event) {
-        this.update('rep', event.detail.recordId, REP_FIELD.fieldApiName);
+        this.update('rep', event.detail.value, REP_FIELD.fieldApiName);
     }
 
     handleReasonChange(event) {
@@ -319,7 +364,12 @@ export default class PactCoachingNotes extends LightningElement {
             const slot = FIELD_SLOTS[field] ?? REP_FIELD.fieldApiName;
             (errors[slot] ??= []).push(message);
         };
-        if (!fields[REP_FIELD.fieldApiName]) add(REP_FIELD.fieldApiName, LABELS.repRequired);
+        const rep = fields[REP_FIELD.fieldApiName];
+        if (!rep) add(REP_FIELD.fieldApiName, LABELS.repRequired);
+        // A restored draft may name someone who no longer reports to this manager (the rulebook speaks for "me").
+        else if (rep !== USER_ID && !this.repOptions.some((option) => option.value === rep)) {
+            add(REP_FIELD.fieldApiName, LABELS.repNotManaged);
+        }
         if (!fields[REASON_FIELD.fieldApiName]) add(REASON_FIELD.fieldApiName, LABELS.reasonRequired);
         if (!fields[NOTE_FIELD.fieldApiName]) add(NOTE_FIELD.fieldApiName, LABELS.noteRequired);
         for (const violation of checkCoachingNote(fields)) add(violation.field, violation.message);
@@ -350,10 +400,12 @@ export default class PactCoachingNotes extends LightningElement {
         }
         // Only now, with the server's yes, is the draft let go.
         clearDraft('coachingNote', USER_ID, DRAFT_SCOPE);
+        const repName = this.repOptions.find((option) => option.value === fields[REP_FIELD.fieldApiName])?.name;
         this.form = emptyForm();
         this.fieldErrors = {};
         this.draftStorageFailed = false;
-        this.status = LABELS.saved;
+        // What the sharing flow grants, no more (see the header): the rep reads it, the manager edits it.
+        this.status = formatLabel(LABELS.saved, repName);
         this.saving = false;
         await this.refresh();
     }

@@ -57,6 +57,7 @@ import MORE_DETAILS from '@salesforce/label/c.PACT_Composer_More_Details';
 import SAVED_ANNOUNCEMENT from '@salesforce/label/c.PACT_Composer_Saved_Announcement';
 import { handleFormKeys } from 'c/pactFormKeys';
 import { loadPreference, savePreference } from 'c/pactPreferences';
+import { showFieldMessages } from 'c/pactFieldMessages';
 
 /** Fields the form shows: a server message about any other field is shown above the Save button. */
 const SHOWN_FIELDS = [
@@ -99,9 +100,6 @@ const MORE_FIELDS = [
     ACTION_DUE_FIELD,
     OCCURRED_ON_FIELD
 ].map((field) => field.fieldApiName);
-
-/** Fields drawn by c-pact-choice-group, which shows its own message; the others are base components. */
-const CHOICE_FIELDS = [KIND_FIELD.fieldApiName, SENTIMENT_FIELD.fieldApiName];
 
 /** Alt+Shift+H, anywhere on the page, brings the keyboard to the composer ("H" for high card). */
 const isComposerShortcut = (event) =>
@@ -221,20 +219,9 @@ export default class PactHighCardComposer extends LightningElement {
         if (index >= 0) composersOnPage.splice(index, 1);
     }
 
-    /**
-     * Base components show a message set through their constraint API themselves, with aria-invalid="true" on
-     * the input and aria-describedby pointing at the message, so a screen reader announces it with the field.
-     */
+    /** Field messages go through the base components' own constraint API (aria-invalid, aria-describedby). */
     renderedCallback() {
-        for (const element of this.template.querySelectorAll('[data-field]')) {
-            const field = element.dataset.field;
-            if (CHOICE_FIELDS.includes(field) || typeof element.setCustomValidity !== 'function') continue;
-            const message = this.errorFor({ fieldApiName: field }) ?? '';
-            if (this.shownMessages.get(element) === message) continue;
-            this.shownMessages.set(element, message);
-            element.setCustomValidity(message);
-            element.reportValidity();
-        }
+        showFieldMessages(this.template, (field) => this.errorFor({ fieldApiName: field }), this.shownMessages);
     }
 
     /** The kind, the first thing to decide: for the shortcut, the hub's skip link and after a save. */

@@ -6,6 +6,7 @@ import saveOutcome from '@salesforce/label/c.PACT_Planner_Save_Outcome';
 import keepAsCard from '@salesforce/label/c.PACT_Planner_Keep_As_Card';
 import makeCard from '@salesforce/label/c.PACT_Planner_Make_Card';
 import { handleFormKeys } from 'c/pactFormKeys';
+import { showFieldMessages } from 'c/pactFieldMessages';
 
 const LABELS = { outcome, closeForm };
 
@@ -27,6 +28,13 @@ export default class PactOutcomePanel extends LightningElement {
     @api state = { marksHeld: false, outcome: '', errors: {}, saving: false };
 
     labels = LABELS;
+
+    /** Base component -> the message it shows (see pactFieldMessages). */
+    shownMessages = new WeakMap();
+
+    renderedCallback() {
+        showFieldMessages(this.template, (field) => this.errors[field], this.shownMessages);
+    }
 
     get errors() {
         return this.state.errors || {};

@@ -33,6 +33,7 @@ import { formatLabel } from 'c/pactFormat';
 import { serverMessage } from 'c/pactSaveErrors';
 import { loadDraft, saveDraft } from 'c/pactDrafts';
 import { handleFormKeys } from 'c/pactFormKeys';
+import { showFieldMessages } from 'c/pactFieldMessages';
 
 // The account's plans, newest first on the server; the component puts upcoming ones first.
 // High_Cards__r tells whether a held plan's outcome is already a high card.
@@ -311,8 +312,11 @@ export default class PactPlanner extends LightningElement {
         return { criteria: [{ fieldPath: 'AccountId', operator: 'eq', value: this.accountId }] };
     }
 
-    get objectiveError() {
-        return this.formErrors[PLAN_OBJECTIVE.fieldApiName];
+    /** Base component -> the message it shows (see pactFieldMessages). */
+    shownMessages = new WeakMap();
+
+    renderedCallback() {
+        showFieldMessages(this.template, (field) => this.formErrors[field], this.shownMessages);
     }
 
     // Outcome panel view

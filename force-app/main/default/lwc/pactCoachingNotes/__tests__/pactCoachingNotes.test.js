@@ -13,6 +13,8 @@ const { parse } = require('graphql');
 const NOTES = require('./data/notes.json');
 const NOTES_FIRST_PAGE = require('./data/notesFirstPage.json');
 const NO_NOTES = require('./data/noNotes.json');
+const REPORTS = require('./data/reports.json');
+const NO_REPORTS = require('./data/noReports.json');
 const OBJECT_INFO_MANAGER = require('./data/objectInfoManager.json');
 const OBJECT_INFO_REP = require('./data/objectInfoRep.json');
 const VALIDATION_ERROR = require('./data/validationError.json');
@@ -31,6 +33,9 @@ jest.mock(
 );
 jest.mock('@salesforce/label/c.PACT_Coaching_With_Manager', () => ({ default: 'Manager: {0}' }), { virtual: true });
 jest.mock('@salesforce/label/c.PACT_Coaching_With_Rep', () => ({ default: 'Rep: {0}' }), { virtual: true });
+jest.mock('@salesforce/label/c.PACT_Coaching_Saved', () => ({ default: 'Saved. {0} can read it; you can edit it.' }), {
+    virtual: true
+});
 jest.mock('@salesforce/label/c.PACT_Coaching_Period_Range', () => ({ default: '{0} to {1}' }), { virtual: true });
 jest.mock('@salesforce/label/c.PACT_Coaching_Period_From', () => ({ default: 'From {0}' }), { virtual: true });
 jest.mock('@salesforce/label/c.PACT_Coaching_Period_Until', () => ({ default: 'Until {0}' }), { virtual: true });
@@ -59,13 +64,23 @@ function createNotes() {
     return element;
 }
 
-async function render({ data = NOTES, objectInfo = OBJECT_INFO_MANAGER } = {}) {
+// Two queries: the notes (variables me, first) and the reps this user manages (variable manager).
+const isNotesQuery = (config) => config?.variables?.first !== undefined;
+const isReportsQuery = (config) => config?.variables?.manager !== undefined;
+
+async function render({ data = NOTES, objectInfo = OBJECT_INFO_MANAGER, reports = REPORTS } = {}) {
     const element = createNotes();
+    // The wires have their variables once connected: emit to each query by its variables.
+    await flushPromises();
     if (objectInfo) getObjectInfo.emit(objectInfo);
-    if (data) graphql.emit(data, undefined, refreshNotes);
+    if (reports) graphql.emit(reports, isReportsQuery);
+    if (data) graphql.emit(data, isNotesQuery, refreshNotes);
     await flushPromises();
     return element;
 }
+
+/** The message a base field shows through its constraint API (see force-app/test/jest-mocks/lightning). */
+const fieldMessage = (element, selector) => $(element, selector).helpMessage || null;
 
 function type(input, value) {
     input.value = value;
@@ -73,7 +88,7 @@ function type(input, value) {
 }
 
 function chooseRep(element, recordId) {
-    $(element, 'lightning-record-picker.rep').dispatchEvent(new CustomEvent('change', { detail: { recordId } }));
+    $(element, 'lightning-combobox.rep').dispatchEvent(new CustomEvent('change', { detail: { value: recordId } }));
 }
 
 // The reasons are a radio group (c-pact-choice-group), its radios and message inside its own shadow root.
@@ -161,9 +176,12 @@ describe('c-pact-coaching-notes', () => {
             expect(source).not.toMatch(/inner-html|innerHTML/i);
         });
 
-        it('says the notes are private, and counts nothing', async () => {
+        it('says who can read the notes, to a manager and to a rep, and counts nothing', async () => {
+            const asRep = await render({ objectInfo: OBJECT_INFO_REP, reports: NO_REPORTS });
+            expect(text($(asRep, '.privacy'))).toBe('c.PACT_Coaching_Private');
+            document.body.removeChild(asRep);
             const element = await render();
-            expect(text($(element, '.privacy'))).toBe('c.PACT_Coaching_Private');
+            expect(text($(element, '.privacy'))).toBe('c.PACT_Coaching_Private_Manager');
             expect(element.shadowRoot.textContent).not.toMatch(/\b\d+\s+(notes?|reps?|calls?)\b/i);
         });
 
@@ -175,7 +193,7 @@ describe('c-pact-coaching-notes', () => {
 
         it("shows the server's words when the notes cannot be loaded, and keeps the form", async () => {
             const element = await render({ data: null });
-            graphql.emitErrors([{ message: 'Field Note__c is not accessible to you.' }]);
+            graphql.emitErrors([{ message: 'Field Note__c is not accessible to you.' }], isNotesQuery);
             await flushPromises();
             const error = $(element, '.load-error');
             expect(error.getAttribute('role')).toBe('alert');
@@ -190,8 +208,10 @@ describe('c-pact-coaching-notes', () => {
             expect(older.label).toBe('c.PACT_Coaching_Older');
             older.click();
             await flushPromises();
-            expect(graphql.getLastConfig().variables).toEqual({ me: ME, first: 40 });
-            graphql.emit(NOTES, undefined, refreshNotes);
+            const configs = [];
+            graphql.emit(undefined, (config) => configs.push(config) && false);
+            expect(configs.filter(isNotesQuery).map((config) => config.variables)).toEqual([{ me: ME, first: 40 }]);
+            graphql.emit(NOTES, isNotesQuery, refreshNotes);
             await flushPromises();
             expect($$(element, 'li.coaching-note')).toHaveLength(4);
             expect($(element, 'lightning-button.older')).toBeNull();
@@ -199,6 +219,35 @@ describe('c-pact-coaching-notes', () => {
     });
 
     describe('who may write', () => {
+        it('shows no form to a rep, even one who could create records, who manages nobody', async () => {
+            // A rep is never offered to write about a colleague or an executive: with no reports there is no form.
+            const element = await render({ reports: NO_REPORTS });
+            expect($(element, 'form.note-form')).toBeNull();
+            expect($$(element, 'li.coaching-note')).toHaveLength(4);
+            expect(text($(element, '.privacy'))).toBe('c.PACT_Coaching_Private');
+        });
+
+        it('shows no form when the list of reps cannot be loaded', async () => {
+            const element = await render({ reports: null });
+            graphql.emitErrors([{ message: 'No access to User' }], isReportsQuery);
+            await flushPromises();
+            expect($(element, 'form.note-form')).toBeNull();
+        });
+
+        it('turns away a restored draft about someone the manager does not manage', async () => {
+            window.localStorage.setItem(
+                DRAFT_KEY,
+                JSON.stringify({
+                    savedAt: '2026-11-20T08:15:00.000Z',
+                    values: { rep: '0055g00000ExecXAAA', reason: 'Training', details: 'Prepare the board review.' }
+                })
+            );
+            const element = await render();
+            await clickSave(element);
+            expect(fieldMessage(element, 'lightning-combobox.rep')).toBe('c.PACT_Coaching_Rep_Not_Managed');
+            expect(createRecord).not.toHaveBeenCalled();
+        });
+
         it('shows no form to a rep who may only read notes', async () => {
             const element = await render({ objectInfo: OBJECT_INFO_REP });
             expect($(element, 'form.note-form')).toBeNull();
@@ -234,16 +283,16 @@ describe('c-pact-coaching-notes', () => {
             await expect(element).toBeAccessible();
         });
 
-        it('shows the form to a manager, with active users other than me in the rep picker', async () => {
+        it('shows the form to a manager, offering only the reps they manage', async () => {
             const element = await render();
             expect($(element, 'form.note-form')).not.toBeNull();
-            expect($(element, 'lightning-record-picker.rep').objectApiName).toBe('User');
-            expect($(element, 'lightning-record-picker.rep').filter).toEqual({
-                criteria: [
-                    { fieldPath: 'IsActive', operator: 'eq', value: true },
-                    { fieldPath: 'Id', operator: 'ne', value: ME }
-                ]
-            });
+            const configs = [];
+            graphql.emit(undefined, (config) => configs.push(config) && false);
+            expect(configs.filter(isReportsQuery).map((config) => config.variables)).toEqual([{ manager: ME }]);
+            expect($(element, 'lightning-combobox.rep').options).toEqual([
+                { value: REP, label: 'Field Sales Rep (Account Executive)', name: 'Field Sales Rep' },
+                { value: '0055g00000SlsRqAAA', label: 'Inside Sales Rep', name: 'Inside Sales Rep' }
+            ]);
             expect(reasonButtons(element).map(text)).toEqual([
                 'c.PACT_Coaching_Reason_Training',
                 'c.PACT_Coaching_Reason_Performance_Plan'
@@ -255,9 +304,9 @@ describe('c-pact-coaching-notes', () => {
         it('asks for a rep, a reason and the note before anything is sent', async () => {
             const element = await render();
             await clickSave(element);
-            expect(text($(element, '.rep-error'))).toBe('c.PACT_Coaching_Rep_Required');
+            expect(fieldMessage(element, 'lightning-combobox.rep')).toBe('c.PACT_Coaching_Rep_Required');
             expect(text(reasonError(element))).toBe('c.PACT_Coaching_Reason_Required');
-            expect(text($(element, '.note-error'))).toBe('c.PACT_Coaching_Note_Required');
+            expect(fieldMessage(element, 'lightning-textarea.note')).toBe('c.PACT_Coaching_Note_Required');
             expect(createRecord).not.toHaveBeenCalled();
         });
 
@@ -287,8 +336,8 @@ describe('c-pact-coaching-notes', () => {
                 note: 'Prepare the pricing review together.'
             });
             await clickSave(element);
-            expect(text($(element, '.period-end-error'))).toBe(ruleMessage('PACT_Period_In_Order'));
-            expect($(element, '.rep-error')).toBeNull();
+            expect(fieldMessage(element, 'lightning-input.period-end')).toBe(ruleMessage('PACT_Period_In_Order'));
+            expect(fieldMessage(element, 'lightning-combobox.rep')).toBeNull();
             expect(createRecord).not.toHaveBeenCalled();
         });
 
@@ -296,7 +345,7 @@ describe('c-pact-coaching-notes', () => {
             const element = await render();
             await fillNote(element, { rep: ME, note: 'Notes to myself do not belong here.' });
             await clickSave(element);
-            expect(text($(element, '.rep-error'))).toBe(ruleMessage('PACT_Manager_Not_Rep'));
+            expect(fieldMessage(element, 'lightning-combobox.rep')).toBe(ruleMessage('PACT_Manager_Not_Rep'));
             expect(createRecord).not.toHaveBeenCalled();
         });
 
@@ -306,7 +355,7 @@ describe('c-pact-coaching-notes', () => {
             chooseReason(element, 'Performance Plan');
             await flushPromises();
             expect(reasonError(element)).toBeNull();
-            expect($(element, '.rep-error')).not.toBeNull();
+            expect(fieldMessage(element, 'lightning-combobox.rep')).not.toBeNull();
             expect(reasonButton(element, 'Performance Plan').getAttribute('aria-checked')).toBe('true');
             expect(reasonButton(element, 'Training').getAttribute('aria-checked')).toBe('false');
         });
@@ -337,7 +386,8 @@ describe('c-pact-coaching-notes', () => {
             });
             expect(refreshNotes).toHaveBeenCalledTimes(1);
             expect(window.localStorage.getItem(DRAFT_KEY)).toBeNull();
-            expect(text($(element, '.status'))).toBe('c.PACT_Coaching_Saved');
+            // Says what is true once the sharing flow has run: the rep reads it, the manager (me) edits it.
+            expect(text($(element, '.status'))).toBe('Saved. Field Sales Rep can read it; you can edit it.');
             expect($(element, 'lightning-textarea.note').value).toBe('');
         });
 
@@ -367,7 +417,7 @@ describe('c-pact-coaching-notes', () => {
             await flushPromises();
             expect(createRecord).toHaveBeenCalledTimes(1);
             expect($(element, 'lightning-textarea.note').disabled).toBe(true);
-            expect($(element, 'lightning-record-picker.rep').disabled).toBe(true);
+            expect($(element, 'lightning-combobox.rep').disabled).toBe(true);
             expect($(element, 'lightning-button.save').disabled).toBe(true);
             expect($(element, 'lightning-button.discard').disabled).toBe(true);
 
@@ -397,7 +447,7 @@ describe('c-pact-coaching-notes', () => {
             await fillNote(element, { start: '2026-11-02', end: '2026-12-18', note: 'Practise opening questions.' });
             await clickSave(element);
 
-            expect(text($(element, '.period-end-error'))).toBe("The period can't end before it starts.");
+            expect(fieldMessage(element, 'lightning-input.period-end')).toBe("The period can't end before it starts.");
             expect($(element, 'lightning-textarea.note').value).toBe('Practise opening questions.');
             expect(storedDraft().values).toEqual({
                 rep: REP,
@@ -439,7 +489,7 @@ describe('c-pact-coaching-notes', () => {
 
             const element = await render();
             expect($(element, 'lightning-textarea.note').value).toBe('Agree three customer visits to prepare.');
-            expect($(element, 'lightning-record-picker.rep').value).toBe(REP);
+            expect($(element, 'lightning-combobox.rep').value).toBe(REP);
             expect(reasonButton(element, 'Performance Plan').getAttribute('aria-checked')).toBe('true');
             expect(text($(element, '.status'))).toBe('c.PACT_Coaching_Draft_Restored');
         });
@@ -564,6 +614,13 @@ describe('pactCoachingNotes fixtures and placement', () => {
             expect(shapeProblems(data, operation.selectionSet, 'data')).toEqual([]);
         }
     );
+
+    it.each([['reports.json'], ['noReports.json']])('%s has exactly the shape of the reports query', (file) => {
+        const reportsQuery = parse([...source.matchAll(/gql`([^`]*)`/g)][1][1]).definitions[0];
+        expect(reportsQuery.name.value).toBe('pactCoachingReports');
+        const data = JSON.parse(fs.readFileSync(path.join(__dirname, 'data', file), 'utf8'));
+        expect(shapeProblems(data, reportsQuery.selectionSet, 'data')).toEqual([]);
+    });
 
     it('notices a fixture field the query does not select', () => {
         const data = JSON.parse(JSON.stringify(NOTES));

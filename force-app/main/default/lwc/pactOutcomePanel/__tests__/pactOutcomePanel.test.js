@@ -51,7 +51,7 @@ describe('c-pact-outcome-panel', () => {
         const textarea = $(element, 'lightning-textarea.outcome');
         expect(textarea.value).toBe(UPCOMING.outcome);
         expect(textarea.required).toBe(true);
-        expect($(element, '.outcome-error').textContent).toBe('Write what came out of the conversation.');
+        expect(textarea.helpMessage).toBe('Write what came out of the conversation.');
         const cardError = kindGroup(element).shadowRoot.querySelector('.pact-choice-message');
         expect(cardError.textContent.trim()).toBe('Choose what kind of card this is.');
         expect(cardError.getAttribute('role')).toBe('alert');
@@ -126,7 +126,11 @@ describe('c-pact-outcome-panel', () => {
     });
 
     it('is accessible for an upcoming plan with messages and for an earlier plan', async () => {
-        const upcoming = await render({ ...UPCOMING, selectedKind: 'Request', errors: { plan: 'Not saved.' } });
+        const upcoming = await render({
+            ...UPCOMING,
+            selectedKind: 'Request',
+            errors: { plan: 'Not saved.', outcome: 'Write what came out of it.', card: 'Not a low card, please.' }
+        });
         await expect(upcoming).toBeAccessible();
         const earlier = await render({ ...EARLIER, errors: { card: 'Choose what kind of card this is.' } });
         await expect(earlier).toBeAccessible();

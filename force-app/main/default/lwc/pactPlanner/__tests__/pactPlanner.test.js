@@ -177,7 +177,8 @@ describe('c-pact-planner', () => {
             $(element, '.save-plan').click();
             await flushPromises();
 
-            expect($(element, '.objective-error').textContent).toBe(ruleMessage('PACT_Objective_Specific'));
+            // Shown by the field itself (constraint API): aria-invalid and aria-describedby in the browser.
+            expect($(element, 'lightning-input.objective').helpMessage).toBe(ruleMessage('PACT_Objective_Specific'));
             expect(createRecord).not.toHaveBeenCalled();
         });
 
@@ -281,7 +282,9 @@ describe('c-pact-planner', () => {
             inPanel(item, '.save-outcome').click();
             await flushPromises();
 
-            expect(inPanel(item, '.outcome-error').textContent).toBe(ruleMessage('PACT_Held_Needs_Outcome'));
+            expect(inPanel(item, 'lightning-textarea.outcome').helpMessage).toBe(
+                ruleMessage('PACT_Held_Needs_Outcome')
+            );
             expect(updateRecord).not.toHaveBeenCalled();
         });
 
