@@ -30,8 +30,13 @@ export const LOW_CARD_MAX_CONTENT_WORDS = 2;
 const OTHER_SCRIPTS = '\u00C0-\u1FFE\u2C00-\uD7FB\uF900-\uFEFC';
 const WORD = `[a-z0-9${OTHER_SCRIPTS}]`;
 const SEP = `[^a-z0-9${OTHER_SCRIPTS}]`;
-/** Any one character (no backslash, no dot: a dot skips line breaks). */
-const ANY = '(?:[a-z]|[^a-z])';
+/**
+ * Any one character, as one character class: Java repeats a class in a loop but recurses for each
+ * repetition of a group such as (?:[a-z]|[^a-z]), which overflows the stack on long text. No
+ * backslash and no dot (a dot skips line breaks): everything but U+FDD0, a noncharacter that no
+ * keyboard types (a text holding it is never judged a low card, in every engine).
+ */
+export const ANY = '[^\uFDD0]';
 // Thai, Lao, Myanmar, Khmer, CJK and Yi are written without spaces between words, so a clause
 // would count as one word; text in these scripts is never judged a low card.
 const UNSPACED_SCRIPTS = '\u0E00-\u0EFF\u1000-\u109F\u1780-\u17FF\u2E80-\uA4CF\uF900-\uFAFF';
