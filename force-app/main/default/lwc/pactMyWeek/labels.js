@@ -10,6 +10,7 @@ import due from '@salesforce/label/c.PACT_MyWeek_Due';
 import noDue from '@salesforce/label/c.PACT_MyWeek_No_Due';
 import noDate from '@salesforce/label/c.PACT_MyWeek_No_Date';
 import atAccount from '@salesforce/label/c.PACT_MyWeek_At_Account';
+import overdue from '@salesforce/label/c.PACT_Action_Overdue';
 
 export default {
     title,
@@ -22,5 +23,6 @@ export default {
     due,
     noDue,
     noDate,
-    atAccount
+    atAccount,
+    overdue
 };

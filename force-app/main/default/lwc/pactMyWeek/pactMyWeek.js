@@ -4,7 +4,7 @@ import { NavigationMixin } from 'lightning/navigation';
 import USER_ID from '@salesforce/user/Id';
 import { isoDate } from 'c/pactRules';
 import LABELS from './labels';
-import { formatLabel } from 'c/pactFormat';
+import { formatLabel, formatDate, isOverdue } from 'c/pactFormat';
 import { serverMessage } from 'c/pactSaveErrors';
 
 // The current user's next conversations and the customer actions waiting on them.
@@ -122,7 +122,7 @@ export default class PactMyWeek extends NavigationMixin(LightningElement) {
             this.plans = query.Call_Plan__c.edges.map(({ node }) => ({
                 id: node.Id,
                 objective: value(node.Objective__c),
-                plannedFor: value(node.Planned_For__c),
+                plannedFor: formatDate(value(node.Planned_For__c)),
                 where: [
                     node.Account__r ? value(node.Account__r.Name) : null,
                     node.Contact__r ? value(node.Contact__r.Name) : null
@@ -142,7 +142,9 @@ export default class PactMyWeek extends NavigationMixin(LightningElement) {
                         kind: display(node.Kind__c),
                         status: display(node.Action_Status__c),
                         due,
-                        dueText: due ? null : LABELS.noDue,
+                        // One format for every calendar date (pactFormat), in the rep's locale.
+                        dueText: due ? `${LABELS.due} ${formatDate(due)}` : LABELS.noDue,
+                        overdue: isOverdue(due, value(node.Action_Status__c)),
                         account: node.Account__r ? formatLabel(LABELS.atAccount, value(node.Account__r.Name)) : '',
                         url: `/lightning/r/High_Card__c/${node.Id}/view`,
                         objectApiName: 'High_Card__c'
@@ -156,6 +158,9 @@ export default class PactMyWeek extends NavigationMixin(LightningElement) {
             this.loaded = true;
         }
     }
+
+    /** Overdue in words, not by colour alone. */
+    overdueClass = 'slds-badge pact-overdue';
 
     get isLoading() {
         return !this.loaded;

@@ -29,7 +29,7 @@ import HIGH_CARD_SAVED from '@salesforce/messageChannel/PACT_High_Card_Saved__c'
 import PLAN_SAVED from '@salesforce/messageChannel/PACT_Plan_Saved__c';
 import { checkPlan, checkHighCard, deriveHeadline, isoDate } from 'c/pactRules';
 import LABELS from './labels';
-import { formatLabel } from 'c/pactFormat';
+import { formatLabel, formatDate } from 'c/pactFormat';
 import { serverMessage } from 'c/pactSaveErrors';
 import { loadDraft, saveDraft } from 'c/pactDrafts';
 import { handleFormKeys } from 'c/pactFormKeys';
@@ -120,6 +120,8 @@ function toPlan(node) {
         name: value(node.Name),
         objective: value(node.Objective__c) || '',
         plannedFor: value(node.Planned_For__c),
+        // One format for every calendar date (pactFormat), in the rep's locale.
+        plannedForText: value(node.Planned_For__c) ? formatDate(value(node.Planned_For__c)) : LABELS.noDate,
         status,
         statusLabel: (node.Status__c && node.Status__c.displayValue) || status,
         questions: value(node.Questions__c) || '',

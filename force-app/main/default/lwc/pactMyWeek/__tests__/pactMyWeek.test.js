@@ -101,6 +101,26 @@ describe('c-pact-my-week', () => {
         expect(element.shadowRoot.textContent).not.toMatch(/\d+\s+(plans|actions|calls|visits)/i);
     });
 
+    it('writes every date in the one format of pactFormat and marks an overdue action in words', async () => {
+        // The rep's today: 28 November, so the action due on the 27th is overdue.
+        jest.useFakeTimers({ now: new Date('2026-11-28T17:00:00.000Z'), doNotFake: ['nextTick'] });
+        try {
+            const element = createMyWeek();
+            graphql.emit(MY_WEEK);
+            await flushPromises();
+            expect($$(element, 'li.plan .planned-for').map((p) => p.textContent)).toEqual([
+                'Nov 26, 2026',
+                'Dec 2, 2026'
+            ]);
+            const [dated, undated] = $$(element, 'li.action');
+            expect(dated.querySelector('.due').textContent).toBe('c.PACT_MyWeek_Due Nov 27, 2026');
+            expect(dated.querySelector('.pact-overdue').textContent.trim()).toBe('c.PACT_Action_Overdue');
+            expect(undated.querySelector('.pact-overdue')).toBeNull();
+        } finally {
+            jest.useRealTimers();
+        }
+    });
+
     it('opens the record of a plan and of an action through navigation', async () => {
         const element = createMyWeek();
         graphql.emit(MY_WEEK);

@@ -82,6 +82,11 @@ describe('c-pact-planner', () => {
                 'Learn why deliveries to the north warehouse keep arriving late',
                 'Agree the scope of the spring pricing review with purchasing'
             ]);
+            // Dates in the one format of pactFormat, as the briefing beside the planner writes them.
+            expect($$(element, 'ul.upcoming .planned-for').map((node) => node.textContent.trim())).toEqual([
+                'Nov 26, 2026',
+                'Dec 9, 2026'
+            ]);
             const earlier = $$(element, 'ul.earlier .objective-text').map((node) => node.textContent.trim());
             expect(earlier).toEqual([
                 "Hear the operations team's view of the new billing portal",
