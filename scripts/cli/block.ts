@@ -11,7 +11,7 @@ import { auditModel } from '../lib/audit';
 import { BlockRule, planBlockRules, renderBlockFolder, renderRollback } from '../lib/audit/block-rules';
 import { BLOCK_RULE_PREFIX, RULE_FORCING_VALIDATION } from '../lib/audit/activity-controls';
 import { connectToAlias, OrgConnection, PactRunError } from '../lib/salesforce/connection';
-import { deploySourceDir } from '../lib/salesforce/deploy';
+import { describeDeploy, validateThenDeploy } from '../lib/salesforce/deploy';
 import { loadModel } from './audit';
 import { CliIo, EXIT, progress } from './io';
 
@@ -44,11 +44,14 @@ export function writeFolder(dir: string, files: Map<string, string>): void {
     }
 }
 
-async function deploy(dir: string, conn: OrgConnection, io: CliIo): Promise<void> {
+/** Validates the rules (check-only: nothing changes if the org refuses), then quick-deploys them. */
+async function deploy(dir: string, conn: OrgConnection, io: CliIo): Promise<string> {
     const spinner = progress(io);
     try {
-        spinner.update('deploying the blocking rules');
-        await deploySourceDir(dir, conn);
+        const report = await validateThenDeploy(dir, conn, {
+            onPhase: (phase) => spinner.update(`${phase} the blocking rules`)
+        });
+        return describeDeploy(report);
     } finally {
         spinner.done();
     }
@@ -115,9 +118,9 @@ export async function block(argv: string[], io: CliIo): Promise<number> {
         return EXIT.clean;
     }
     const conn = await (io.connect ?? connectToAlias)(alias!);
-    await deploy(output, conn, io);
+    const deployed = await deploy(output, conn, io);
     io.stdout(
-        `Deployed ${rules.length} rule(s) to ${alias}. To remove them: ` +
+        `Deployed ${rules.length} rule(s) to ${alias}: ${deployed}. To remove them: ` +
             `sf project deploy start --metadata-dir ${shown(rollback)} -o ${alias}\n`
     );
     return EXIT.clean;

@@ -1,9 +1,11 @@
 /**
- * pact setup --target-org ALIAS [--scratch] [--demo] [--fresh]
+ * pact setup --target-org ALIAS [--scratch] [--demo] [--layouts PROFILES] [--dashboard-running-user USER] [--fresh]
  * Puts PACT into an org, one announced step at a time: (create a scratch org), (deploy the demo
- * legacy org), deploy force-app, (deploy the demo's blocking rules), assign the admin permission
- * set, import the sample data, assign the sample open actions to the admin, print the org URL. Finished steps are kept in a git-ignored state
- * file (.sf/pact-setup-ALIAS.json), so a second run resumes where a failure stopped it.
+ * legacy org), deploy force-app, activate its flows and verify them, (assign its layouts per profile),
+ * (deploy the demo's blocking rules), assign the admin permission set, import the sample data, assign
+ * the sample open actions to the admin, print the org URL and what is left to do in Setup. Every deploy
+ * is validated first (check-only) and then quick-deployed. Finished steps are kept in a git-ignored
+ * state file (.sf/pact-setup-ALIAS.json), so a second run resumes where a failure stopped it.
  */
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -20,13 +22,21 @@ import {
 import { connectToAlias, PactRunError, withRetry, type RetryPolicy } from '../lib/salesforce/connection';
 import { CliIo, EXIT, REPO_ROOT } from './io';
 
-export const SETUP_USAGE = `Usage: pact setup --target-org ALIAS [--scratch] [--demo] [--fresh]
+export const SETUP_USAGE = `Usage: pact setup --target-org ALIAS [--scratch] [--demo] [--layouts PROFILES] [--fresh]
 
   --target-org ALIAS  the org to set up (log in first: sf org login web -a ALIAS)
   --scratch           create a scratch org called ALIAS first (needs a Dev Hub: sf org login web -d)
   --demo              first deploy a failing "legacy" org (tick boxes, a calls-per-rep report),
                       then PACT, then the rules that block the tick boxes
+  --layouts PROFILES  assign PACT's page layouts to these profiles: "all" (every internal profile),
+                      or names separated by commas ("Standard User,Custom: Sales"); default: all
+                      with --scratch, none otherwise (setup prints the command at the end)
+  --dashboard-running-user USER
+                      deploy the Customer Voice dashboard run as USER instead of each viewer
+                      (when the org has used its dynamic dashboards)
   --fresh             forget the steps a previous run finished
+
+Every deploy is validated first (check-only, nothing changes if it fails), then quick-deployed.
 
 Exit codes: 0 done, 2 a step failed (run the same command again to resume).
 `;
@@ -48,9 +58,19 @@ export const PATHS = {
 };
 
 /** What setup asks of Salesforce; tests replace it. Paths are relative to the repository root. */
+export interface DeployChoices {
+    /** Deploy dynamic dashboards as run by this user (the fallback for the org's dynamic-dashboard cap). */
+    dashboardRunningUser?: string;
+}
+
 export interface SetupActions {
     createScratch(alias: string, definitionFile: string): Promise<string>;
-    deploy(alias: string, dir: string): Promise<string>;
+    /** Validates `dir` (check-only), then quick-deploys the validated job. */
+    deploy(alias: string, dir: string, choices?: DeployChoices): Promise<string>;
+    /** Activates PACT's flows and reads them back; fails while one is inactive. */
+    activateFlows(alias: string): Promise<string>;
+    /** Assigns PACT's layouts to profiles ("all" or names separated by commas). */
+    assignLayouts(alias: string, profiles: string): Promise<string>;
     assignPermissionSets(alias: string, names: string[]): Promise<string>;
     importData(alias: string, planFile: string): Promise<string>;
     /** Gives the running user the sample open actions of a definition file (config/sample-data/open-actions.json). */
@@ -76,12 +96,15 @@ export function stateFile(root: string, alias: string): string {
     return path.join(root, '.sf', `pact-setup-${alias.replace(/[^A-Za-z0-9_.-]/g, '_')}.json`);
 }
 
-function planSteps(
-    alias: string,
-    options: { scratch: boolean; demo: boolean },
-    actions: SetupActions,
-    root: string
-): Step[] {
+export interface SetupOptions {
+    scratch: boolean;
+    demo: boolean;
+    /** "all", profile names separated by commas, or undefined (not assigned: setup says how). */
+    layouts?: string;
+    dashboardRunningUser?: string;
+}
+
+function planSteps(alias: string, options: SetupOptions, actions: SetupActions, root: string): Step[] {
     const steps: Step[] = [];
     if (options.scratch) {
         steps.push({
@@ -103,8 +126,20 @@ function planSteps(
         id: 'deploy-pact',
         title: `Deploy PACT (${PATHS.pact}): objects, rules, components, reports, permission sets`,
         needs: PATHS.pact,
-        run: () => actions.deploy(alias, PATHS.pact)
+        run: () => actions.deploy(alias, PATHS.pact, { dashboardRunningUser: options.dashboardRunningUser })
     });
+    steps.push({
+        id: 'activate-flows',
+        title: "Activate PACT's flows (coaching-note sharing, action-needed notification) and check they are active",
+        run: () => actions.activateFlows(alias)
+    });
+    if (options.layouts) {
+        steps.push({
+            id: 'assign-layouts',
+            title: `Assign PACT's page layouts to ${options.layouts === 'all' ? 'every internal profile' : `the profiles ${options.layouts}`}`,
+            run: () => actions.assignLayouts(alias, options.layouts!)
+        });
+    }
     if (options.demo) {
         steps.push({
             id: 'deploy-blocking-rules',
@@ -244,6 +279,21 @@ export async function assignSampleOpenActions(
     return { userId, updated: updates.length };
 }
 
+/** What is left for the admin in Setup after the steps, because no supported API does it. */
+export function leftForTheAdmin(alias: string, options: SetupOptions): string[] {
+    const left = [
+        'Setup > Sharing Settings > Edit: untick "Grant Access Using Hierarchies" for Coaching Note. Until then everyone above a ' +
+            "note's manager and rep in the role hierarchy can read it (no deploy can change this setting)."
+    ];
+    if (!options.layouts) {
+        left.push(
+            `PACT's page layouts are deployed but not assigned. Assign them per profile: pact setup --target-org ${alias} --layouts all ` +
+                '(or --layouts "Standard User,Custom: Sales"), or in Setup > Object Manager > Page Layouts > Page Layout Assignment.'
+        );
+    }
+    return left;
+}
+
 /** The real actions: the Salesforce CLI for org work, source-deploy-retrieve for deployments. */
 export function salesforceActions(root = REPO_ROOT): SetupActions {
     return {
@@ -254,10 +304,35 @@ export function salesforceActions(root = REPO_ROOT): SetupActions {
             );
             return `created ${String(result.username ?? alias)}`;
         },
-        async deploy(alias, dir) {
-            const { deploySourceDir } = await import('../lib/salesforce/deploy');
-            const { components } = await deploySourceDir(path.join(root, dir), await connectToAlias(alias));
-            return `${components} components deployed`;
+        async deploy(alias, dir, choices) {
+            const { validateThenDeploy, describeDeploy } = await import('../lib/salesforce/deploy');
+            const { withDashboardRunningUser } = await import('../lib/salesforce/pact-org');
+            const conn = await connectToAlias(alias);
+            const source = choices?.dashboardRunningUser
+                ? withDashboardRunningUser(path.join(root, dir), choices.dashboardRunningUser)
+                : path.join(root, dir);
+            try {
+                return describeDeploy(await validateThenDeploy(source, conn));
+            } finally {
+                if (source !== path.join(root, dir)) fs.rmSync(path.dirname(source), { recursive: true, force: true });
+            }
+        },
+        async activateFlows(alias) {
+            const { activateFlows } = await import('../lib/salesforce/pact-org');
+            const { activated, alreadyActive } = await activateFlows(await connectToAlias(alias));
+            return [
+                activated.length ? `activated ${activated.join(', ')}` : '',
+                alreadyActive.length ? `already active ${alreadyActive.join(', ')}` : ''
+            ]
+                .filter(Boolean)
+                .join('; ');
+        },
+        async assignLayouts(alias, profiles) {
+            const { assignLayouts, chooseProfiles, internalProfiles } = await import('../lib/salesforce/pact-org');
+            const conn = await connectToAlias(alias);
+            const chosen = chooseProfiles(await internalProfiles(conn), profiles);
+            const report = await assignLayouts(conn, chosen);
+            return `PACT layouts assigned to ${chosen.map((p) => p.name).join(', ')} (${report.deployed} profiles deployed)`;
         },
         async assignPermissionSets(alias, names) {
             await runSf(['org', 'assign', 'permset', ...names.flatMap((n) => ['-n', n]), '-o', alias], root);
@@ -292,6 +367,8 @@ export async function setup(argv: string[], io: CliIo, actions?: SetupActions, r
             'target-org': { type: 'string', short: 'o' },
             scratch: { type: 'boolean', default: false },
             demo: { type: 'boolean', default: false },
+            layouts: { type: 'string' },
+            'dashboard-running-user': { type: 'string' },
             fresh: { type: 'boolean', default: false },
             help: { type: 'boolean', short: 'h', default: false }
         },
@@ -303,12 +380,14 @@ export async function setup(argv: string[], io: CliIo, actions?: SetupActions, r
     }
     const alias = values['target-org'];
     if (!alias) throw new PactRunError('say which org: --target-org ALIAS', 'input');
-    const steps = planSteps(
-        alias,
-        { scratch: values.scratch, demo: values.demo },
-        actions ?? salesforceActions(root),
-        root
-    );
+    const layouts = values.layouts ?? (values.scratch ? 'all' : undefined);
+    const options: SetupOptions = {
+        scratch: values.scratch,
+        demo: values.demo,
+        layouts: layouts === 'none' ? undefined : layouts,
+        dashboardRunningUser: values['dashboard-running-user']
+    };
+    const steps = planSteps(alias, options, actions ?? salesforceActions(root), root);
     const file = stateFile(root, alias);
     const state = values.fresh ? { alias, done: [], updatedAt: '' } : readState(file, alias);
     const shownFile = path.relative(root, file);
@@ -337,5 +416,10 @@ export async function setup(argv: string[], io: CliIo, actions?: SetupActions, r
         writeState(file, state);
     }
     io.stdout(`\nPACT is set up in ${alias}: ${url}\nOpen the PACT app from the App Launcher.\n`);
+    io.stdout(
+        `\nLeft for you in Setup:\n${leftForTheAdmin(alias, options)
+            .map((l) => `  - ${l}`)
+            .join('\n')}\n`
+    );
     return EXIT.clean;
 }

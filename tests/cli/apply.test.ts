@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { main } from '../../scripts/cli/main';
-import type { OrgConnection } from '../../scripts/lib/salesforce/connection';
+import { coreConnection } from './fake-org/core-connection';
 import { FakeOrg, startFakeOrg } from './fake-org/server';
 import { MDAPI_FIXTURE, REPO, memoryIo, readTree } from './helpers';
 import { auditModel } from '../../scripts/lib/audit';
@@ -15,15 +15,6 @@ import { readMdapiDir } from '../../scripts/lib/metadata/mdapi-reader';
 import { connectWithToken } from '../../scripts/lib/salesforce/connection';
 
 const DEMO = path.join(REPO, 'config', 'demo-legacy-org');
-
-/** A @salesforce/core Connection (what SDR needs) from an access token, as `sf org login access-token` makes. */
-async function coreConnection(fake: FakeOrg): Promise<OrgConnection> {
-    const { AuthInfo, Connection } = await import('@salesforce/core');
-    const authInfo = await AuthInfo.create({
-        accessTokenOptions: { accessToken: fake.accessToken, instanceUrl: fake.instanceUrl, loginUrl: fake.instanceUrl }
-    });
-    return (await Connection.create({ authInfo })) as unknown as OrgConnection;
-}
 
 // Loading @salesforce/core and source-deploy-retrieve takes seconds on a busy machine.
 jest.setTimeout(60000);
@@ -52,10 +43,16 @@ describe('pact block --apply', () => {
     it('deploys one rule per object and tells how to roll back', async () => {
         const result = await apply();
         expect([result.status, result.stderr]).toEqual([0, '']);
-        expect(result.stdout).toContain('Deployed 4 rule(s) to demo');
+        expect(result.stdout).toContain('Deployed 4 rule(s) to demo: 4 components deployed (ValidationRule 4)');
         expect(result.stdout).toContain('sf project deploy start --metadata-dir rules-rollback -o demo');
+        // One zip, sent once: validated (check-only), then the validated job quick-deployed.
         expect(org.deployed).toHaveLength(1);
-        const files = org.deployed[0];
+        expect(org.jobs.map((j) => [j.checkOnly, j.quickOf ?? null])).toEqual([
+            [true, null],
+            [false, org.jobs[0].id]
+        ]);
+        expect(org.applied).toHaveLength(1);
+        const files = org.applied[0];
         expect([...files.keys()].filter((f) => f.endsWith('.object')).sort()).toEqual(
             ['Contact', 'Event', 'Lead', 'Task'].map((o) => `objects/${o}.object`)
         );
@@ -87,10 +84,12 @@ describe('pact block --apply', () => {
     it("reports the org's refusal with exit 2 and keeps the rollback folder", async () => {
         const result = await apply('Field Demo_Given__c does not exist. Check spelling.');
         expect(result.status).toBe(2);
-        expect(result.stderr).toContain('the org refused the deployment');
-        expect(result.stderr).toContain(
-            'ValidationRule Lead.PACT_Block_Low_Card_Ticks: Field Demo_Given__c does not exist'
+        expect(result.stderr).toContain('at validation (check-only: nothing in the org changed)');
+        expect(result.stderr).toMatch(
+            /ValidationRule Lead\.PACT_Block_Low_Card_Ticks \([^)]*\)\n\s+server: Field Demo_Given__c does not exist/
         );
+        expect(org.jobs.map((j) => j.checkOnly)).toEqual([true]);
+        expect(org.applied).toEqual([]);
         expect(fs.existsSync(path.join(workDir, 'rules-rollback', 'destructiveChanges.xml'))).toBe(true);
     });
 });

@@ -9,7 +9,56 @@ import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import JSZip from 'jszip';
 
-export type CallKind = 'query' | 'retrieve' | 'checkRetrieveStatus' | 'deploy' | 'checkDeployStatus' | 'other';
+export type CallKind =
+    | 'query'
+    | 'tooling'
+    | 'retrieve'
+    | 'checkRetrieveStatus'
+    | 'deploy'
+    | 'deployRecentValidation'
+    | 'checkDeployStatus'
+    | 'listMetadata'
+    | 'other';
+
+/** A componentFailure the fake answers for matching components, as the Metadata API words them. */
+export interface DeployProblem {
+    /** "Type:fullName", or only a fullName; omitted: every component. */
+    component?: string;
+    problem: string;
+    line?: number;
+    column?: number;
+    /** When it happens (default: at validation, so the quick deploy never runs). */
+    phase?: 'validation' | 'deploy';
+}
+
+/** A flow as the Tooling API's FlowDefinition shows it. */
+export interface FakeFlow {
+    developerName: string;
+    latestVersion: number;
+    /** null: no active version (a production deploy without "Deploy processes and flows as active"). */
+    activeVersion: number | null;
+    /** Makes activation of this flow fail with this Tooling API error. */
+    activationError?: { errorCode: string; message: string };
+}
+
+/** A profile: SOQL Name and Id, and its Metadata API fullName (System Administrator is "Admin"). */
+export interface FakeProfile {
+    id: string;
+    name: string;
+    fullName: string;
+}
+
+/** One deploy job as the org keeps it. */
+export interface DeployJob {
+    id: string;
+    checkOnly: boolean;
+    /** The validation a quick deploy came from. */
+    quickOf?: string;
+    files: Map<string, string>;
+    components: { type: string; fullName: string; fileName: string }[];
+    failures: { type: string; fullName: string; fileName: string; problem: DeployProblem }[];
+    testLevel?: string;
+}
 
 export interface Fault {
     on: CallKind | 'any';
@@ -29,8 +78,11 @@ export interface FakeOrgOptions {
     privateReports?: string[];
     faults?: Fault[];
     token?: string;
-    /** Makes every deploy fail with this problem on each component. */
+    /** Makes every deploy fail with this problem on each component (shorthand for deployProblems). */
     deployProblem?: string;
+    deployProblems?: DeployProblem[];
+    flows?: FakeFlow[];
+    profiles?: FakeProfile[];
 }
 
 export interface FakeOrg {
@@ -41,8 +93,14 @@ export interface FakeOrg {
     lastRetrieve?: Record<string, string[]>;
     /** The SOAP body of the last retrieve, as sent. */
     lastRetrieveBody?: string;
-    /** Files of each deployed zip, with their content. */
+    /** Files of each zip sent to deploy() (check-only or not), with their content. */
     deployed: Map<string, string>[];
+    /** Every deploy job, validations and quick deploys. */
+    jobs: DeployJob[];
+    /** Files that changed the org: a successful real deploy or quick deploy. */
+    applied: Map<string, string>[];
+    /** Flows as they are now (activation changes them). */
+    flows: FakeFlow[];
     close(): Promise<void>;
 }
 
@@ -175,6 +233,77 @@ function selectFiles(files: Map<string, string>, types: Record<string, string[]>
     return selected;
 }
 
+function soapOk(kind: CallKind, element: string, result: string, bare = false) {
+    return {
+        kind,
+        status: 200,
+        type: 'text/xml',
+        body: soapEnvelope(`<${element}><result>${bare ? result : result}</result></${element}>`)
+    };
+}
+
+const SUFFIX_TYPES: Record<string, string> = {
+    object: 'CustomObject',
+    layout: 'Layout',
+    flow: 'Flow',
+    profile: 'Profile',
+    permissionset: 'PermissionSet',
+    dashboard: 'Dashboard',
+    report: 'Report',
+    listView: 'ListView'
+};
+
+/** The components a zip's package.xml lists, each with the zip entry it came from. */
+export function packageComponents(files: Map<string, string>): DeployJob['components'] {
+    const manifest = files.get('package.xml') ?? '';
+    const out: DeployJob['components'] = [];
+    for (const [type, members] of Object.entries(requestedTypes(manifest))) {
+        for (const fullName of members) {
+            const parent = fullName.split('.')[0].split('/').pop() ?? fullName;
+            const last = fullName.split('/').pop() ?? fullName;
+            const fileName =
+                [...files.keys()].find((f) => f !== 'package.xml' && f.replace(/\.[^./]+$/, '').endsWith(`/${last}`)) ??
+                [...files.keys()].find(
+                    (f) => f !== 'package.xml' && f.replace(/\.[^./]+$/, '').endsWith(`/${parent}`)
+                ) ??
+                'package.xml';
+            out.push({ type, fullName, fileName });
+        }
+    }
+    // Files whose type package.xml does not name (tests write zips by hand): one component per file.
+    if (!manifest) {
+        for (const file of files.keys()) {
+            const m = /([^/]+)\.([A-Za-z]+)$/.exec(file);
+            if (m) out.push({ type: SUFFIX_TYPES[m[2]] ?? m[2], fullName: m[1], fileName: file });
+        }
+    }
+    return out;
+}
+
+function deployResultXml(job: DeployJob): string {
+    const failed = job.failures.length > 0;
+    const message = (c: DeployJob['components'][number], ok: boolean, p?: DeployProblem) =>
+        ok
+            ? `<componentSuccesses><changed>${!job.checkOnly}</changed><componentType>${c.type}</componentType><created>${!job.checkOnly}</created><createdDate>2026-01-01T00:00:00.000Z</createdDate><deleted>false</deleted><fileName>${c.fileName}</fileName><fullName>${c.fullName}</fullName><success>true</success></componentSuccesses>`
+            : `<componentFailures><changed>false</changed><columnNumber>${p?.column ?? ''}</columnNumber><componentType>${c.type}</componentType><created>false</created><createdDate>2026-01-01T00:00:00.000Z</createdDate><deleted>false</deleted><fileName>${c.fileName}</fileName><fullName>${c.fullName}</fullName><lineNumber>${p?.line ?? ''}</lineNumber><problem>${escapeXml(p?.problem ?? '')}</problem><problemType>Error</problemType><success>false</success></componentFailures>`;
+    const failures = job.failures.map((f) => message(f, false, f.problem));
+    const successes = failed ? [] : job.components.map((c) => message(c, true));
+    const total = job.components.length;
+    const status = failed ? 'Failed' : 'Succeeded';
+    const runTests = job.testLevel && job.testLevel !== 'NoTestRun';
+    return (
+        `<checkOnly>${job.checkOnly}</checkOnly><completedDate>2026-01-01T00:00:05.000Z</completedDate><createdBy>005000000000001</createdBy><createdByName>Admin</createdByName><createdDate>2026-01-01T00:00:00.000Z</createdDate>` +
+        `<details>${[...failures, ...successes].join('')}${runTests ? '<runTestResult><numFailures>0</numFailures><numTestsRun>0</numTestsRun><totalTime>0.0</totalTime></runTestResult>' : ''}</details>` +
+        `<done>true</done><id>${job.id}</id><ignoreWarnings>false</ignoreWarnings><lastModifiedDate>2026-01-01T00:00:05.000Z</lastModifiedDate>` +
+        `<numberComponentErrors>${job.failures.length}</numberComponentErrors><numberComponentsDeployed>${failed ? 0 : total}</numberComponentsDeployed><numberComponentsTotal>${total}</numberComponentsTotal>` +
+        `<numberTestErrors>0</numberTestErrors><numberTestsCompleted>0</numberTestsCompleted><numberTestsTotal>0</numberTestsTotal><rollbackOnError>true</rollbackOnError><runTestsEnabled>${Boolean(runTests)}</runTestsEnabled>` +
+        `<startDate>2026-01-01T00:00:01.000Z</startDate><status>${status}</status><success>${!failed}</success>`
+    );
+}
+
+const escapeXml = (value: string) =>
+    value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
 export async function startFakeOrg(options: FakeOrgOptions): Promise<FakeOrg> {
     const token = options.token ?? '00D000000000001!FAKE.SESSION';
     const pageSize = options.pageSize ?? 2000;
@@ -183,7 +312,59 @@ export async function startFakeOrg(options: FakeOrgOptions): Promise<FakeOrg> {
     const retrieves = new Map<string, { types: Record<string, string[]>; polls: number }>();
     const faults = (options.faults ?? []).map((f) => ({ ...f, left: f.times ?? 1 }));
     const calls: FakeOrg['calls'] = [];
-    const org = { deployed: [] } as unknown as FakeOrg;
+    const org = {
+        deployed: [],
+        jobs: [],
+        applied: [],
+        flows: (options.flows ?? []).map((f) => ({ ...f }))
+    } as unknown as FakeOrg;
+    const problems: DeployProblem[] = [
+        ...(options.deployProblems ?? []),
+        ...(options.deployProblem ? [{ problem: options.deployProblem }] : [])
+    ];
+    const profileRows = (options.profiles ?? []).map((p) => ({
+        attributes: { type: 'Profile' },
+        Id: p.id,
+        Name: p.name
+    }));
+    const flowRows = () =>
+        org.flows.map((f, i) => ({
+            attributes: { type: 'FlowDefinition' },
+            Id: idFor('300', i + 1),
+            DeveloperName: f.developerName,
+            ActiveVersion: f.activeVersion === null ? null : { VersionNumber: f.activeVersion },
+            LatestVersion: { VersionNumber: f.latestVersion }
+        }));
+    /** Records a job; problems for its phase that match its components become componentFailures. */
+    const planJob = (
+        files: Map<string, string>,
+        checkOnly: boolean,
+        testLevel: string | undefined,
+        all: DeployProblem[],
+        phase: 'validation' | 'deploy' | undefined,
+        quickOf?: string
+    ): DeployJob => {
+        const components = packageComponents(files);
+        const applies = (p: DeployProblem) => (p.phase ?? 'validation') === phase || phase === undefined;
+        const failures = components.flatMap((c) =>
+            all
+                .filter(applies)
+                .filter((p) => !p.component || p.component === c.fullName || p.component === `${c.type}:${c.fullName}`)
+                .map((problem) => ({ ...c, problem }))
+        );
+        const job: DeployJob = {
+            id: `0Af${String(org.jobs.length + 1).padStart(12, '0')}AAA`,
+            checkOnly,
+            quickOf,
+            files,
+            components,
+            failures,
+            testLevel
+        };
+        org.jobs.push(job);
+        if (!checkOnly && failures.length === 0) org.applied.push(files);
+        return job;
+    };
 
     const page = (records: Row[], offset: number, cursor: string) => {
         const slice = records.slice(offset, offset + pageSize);
@@ -199,18 +380,23 @@ export async function startFakeOrg(options: FakeOrgOptions): Promise<FakeOrg> {
     const handle = async (url: URL, method: string, body: string, headers: http.IncomingHttpHeaders) => {
         const path = url.pathname;
         const soap = path.startsWith('/services/Soap/m/');
-        const kind: CallKind =
-            path.startsWith('/services/data/') && path.includes('/query')
-                ? 'query'
-                : soap && body.includes('<checkDeployStatus')
-                  ? 'checkDeployStatus'
-                  : soap && body.includes('<deploy>')
-                    ? 'deploy'
-                    : soap && body.includes('<checkRetrieveStatus')
-                      ? 'checkRetrieveStatus'
-                      : soap && body.includes('<retrieve')
-                        ? 'retrieve'
-                        : 'other';
+        const kind: CallKind = path.includes('/tooling/')
+            ? 'tooling'
+            : path.startsWith('/services/data/') && path.includes('/query')
+              ? 'query'
+              : soap && body.includes('<deployRecentValidation')
+                ? 'deployRecentValidation'
+                : soap && body.includes('<listMetadata')
+                  ? 'listMetadata'
+                  : soap && body.includes('<checkDeployStatus')
+                    ? 'checkDeployStatus'
+                    : soap && body.includes('<deploy>')
+                      ? 'deploy'
+                      : soap && body.includes('<checkRetrieveStatus')
+                        ? 'checkRetrieveStatus'
+                        : soap && body.includes('<retrieve')
+                          ? 'retrieve'
+                          : 'other';
         const fault = faults.find((f) => f.left > 0 && (f.on === kind || f.on === 'any'));
         if (fault) {
             fault.left--;
@@ -243,7 +429,7 @@ export async function startFakeOrg(options: FakeOrgOptions): Promise<FakeOrg> {
             }
             const soql = url.searchParams.get('q') ?? '';
             const from = /\bFROM\s+(\w+)/i.exec(soql)?.[1] ?? '';
-            const records = rows[from];
+            const records = from === 'Profile' ? profileRows : rows[from];
             if (!records) {
                 return {
                     kind,
@@ -310,42 +496,77 @@ export async function startFakeOrg(options: FakeOrgOptions): Promise<FakeOrg> {
             for (const entry of Object.values(zip.files))
                 if (!entry.dir) files.set(entry.name, await entry.async('string'));
             org.deployed.push(files);
-            const id = `0Af${String(org.deployed.length).padStart(12, '0')}AAA`;
-            return {
-                kind,
-                status: 200,
-                type: 'text/xml',
-                body: soapEnvelope(
-                    `<deployResponse><result><done>false</done><id>${id}</id><state>Queued</state></result></deployResponse>`
-                )
-            };
+            const checkOnly = /<checkOnly>true<\/checkOnly>/.test(body);
+            const testLevel = /<testLevel>([^<]*)<\/testLevel>/.exec(body)?.[1];
+            const job = planJob(files, checkOnly, testLevel, problems, checkOnly ? 'validation' : undefined);
+            return soapOk(kind, 'deployResponse', `<done>false</done><id>${job.id}</id><state>Queued</state>`);
+        }
+        if (kind === 'deployRecentValidation') {
+            const id = /<validationId>([^<]*)<\/validationId>/.exec(body)?.[1] ?? '';
+            const validation = org.jobs.find((j) => j.id === id && j.checkOnly);
+            if (!validation || validation.failures.length > 0) {
+                // The Metadata API's answer for an id that is not a successful recent validation.
+                return {
+                    kind,
+                    status: 500,
+                    type: 'text/xml',
+                    body: soapEnvelope(
+                        `<soapenv:Fault><faultcode>sf:INVALID_ID_FIELD</faultcode><faultstring>INVALID_ID_FIELD: The validation ID ${id} is invalid or hasn't been validated successfully.</faultstring></soapenv:Fault>`
+                    )
+                };
+            }
+            const job = planJob(validation.files, false, undefined, problems, 'deploy', id);
+            return soapOk(kind, 'deployRecentValidationResponse', job.id, true);
         }
         if (kind === 'checkDeployStatus') {
             const id = /<asyncProcessId>([^<]*)<\/asyncProcessId>/.exec(body)?.[1] ?? '';
-            const files = org.deployed[Number(id.slice(3, 15)) - 1] ?? new Map<string, string>();
-            const rules = [...files].flatMap(([file, xml]) => {
-                const object = /objects\/(.+)\.object$/.exec(file)?.[1];
-                return object
-                    ? [...xml.matchAll(/<validationRules>[\s\S]*?<fullName>([^<]+)</g)].map((m) => `${object}.${m[1]}`)
-                    : [];
-            });
-            const problem = options.deployProblem;
-            const details = rules
-                .map((name) =>
-                    problem
-                        ? `<componentFailures><changed>false</changed><componentType>ValidationRule</componentType><created>false</created><deleted>false</deleted><fileName>objects/${name.split('.')[0]}.object</fileName><fullName>${name}</fullName><problem>${problem}</problem><problemType>Error</problemType><success>false</success></componentFailures>`
-                        : `<componentSuccesses><changed>true</changed><componentType>ValidationRule</componentType><created>true</created><deleted>false</deleted><fileName>objects/${name.split('.')[0]}.object</fileName><fullName>${name}</fullName><success>true</success></componentSuccesses>`
+            const job = org.jobs.find((j) => j.id === id);
+            if (!job) return { kind, ...soapFault('server'), type: 'text/xml' };
+            return soapOk(kind, 'checkDeployStatusResponse', deployResultXml(job));
+        }
+        if (kind === 'listMetadata') {
+            const type = /<type>([^<]*)<\/type>/.exec(body)?.[1] ?? '';
+            const results = (type === 'Profile' ? (options.profiles ?? []) : [])
+                .map(
+                    (p) =>
+                        `<result><createdById>005000000000001AAA</createdById><createdByName>Admin</createdByName><createdDate>2024-01-01T00:00:00.000Z</createdDate><fileName>profiles/${p.fullName}.profile</fileName><fullName>${p.fullName}</fullName><id>${p.id}</id><lastModifiedById>005000000000001AAA</lastModifiedById><lastModifiedByName>Admin</lastModifiedByName><lastModifiedDate>2024-01-01T00:00:00.000Z</lastModifiedDate><type>Profile</type></result>`
                 )
                 .join('');
-            const status = problem ? 'Failed' : 'Succeeded';
             return {
                 kind,
                 status: 200,
                 type: 'text/xml',
-                body: soapEnvelope(
-                    `<checkDeployStatusResponse><result><checkOnly>false</checkOnly><details>${details}</details><done>true</done><id>${id}</id><ignoreWarnings>false</ignoreWarnings><numberComponentErrors>${problem ? rules.length : 0}</numberComponentErrors><numberComponentsDeployed>${problem ? 0 : rules.length}</numberComponentsDeployed><numberComponentsTotal>${rules.length}</numberComponentsTotal><numberTestErrors>0</numberTestErrors><numberTestsCompleted>0</numberTestsCompleted><numberTestsTotal>0</numberTestsTotal><rollbackOnError>true</rollbackOnError><runTestsEnabled>false</runTestsEnabled><status>${status}</status><success>${!problem}</success></result></checkDeployStatusResponse>`
-                )
+                body: soapEnvelope(`<listMetadataResponse>${results}</listMetadataResponse>`)
             };
+        }
+        if (kind === 'tooling') {
+            const json = (status: number, value: unknown) => ({
+                kind,
+                status,
+                type: 'application/json',
+                body: value === undefined ? '' : JSON.stringify(value)
+            });
+            if (method === 'GET' && path.endsWith('/tooling/query')) {
+                const soql = url.searchParams.get('q') ?? '';
+                if (!/FROM\s+FlowDefinition/i.test(soql))
+                    return json(400, [
+                        { message: `sObject type not supported here: ${soql}`, errorCode: 'INVALID_TYPE' }
+                    ]);
+                const names = [...soql.matchAll(/'([^']+)'/g)].map((m) => m[1]);
+                const records = flowRows().filter((r) => names.length === 0 || names.includes(r.DeveloperName));
+                return json(200, { size: records.length, totalSize: records.length, done: true, records });
+            }
+            const patch = /\/tooling\/sobjects\/FlowDefinition\/([^/]+)$/.exec(path);
+            if (method === 'PATCH' && patch) {
+                const index = flowRows().findIndex((r) => r.Id === patch[1]);
+                const flow = org.flows[index];
+                if (!flow)
+                    return json(404, [{ message: 'The requested resource does not exist', errorCode: 'NOT_FOUND' }]);
+                if (flow.activationError) return json(400, [flow.activationError]);
+                const version = Number(JSON.parse(body || '{}').Metadata?.activeVersionNumber);
+                flow.activeVersion = version > 0 ? version : null;
+                return json(204, undefined);
+            }
         }
         // What @salesforce/core asks when it builds a connection from an access token.
         const json = (value: unknown) => ({ kind, status: 200, type: 'application/json', body: JSON.stringify(value) });
