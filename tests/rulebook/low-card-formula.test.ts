@@ -96,7 +96,7 @@ describe('the low-card rule split into several validation rules', () => {
 
     it('fails clearly when the conditions alone cannot fit', () => {
         expect(() => lowCardFormulas({ chars: 1000, bytes: 1000 })).toThrow(
-            'The low-card conditions alone do not fit 1000 characters and 1000 bytes: shorten the vocabulary.'
+            'The low-card conditions alone exceed 1000 chars / 1000 bytes'
         );
     });
 });

@@ -59,7 +59,7 @@ export function alternation(words, patterns = []) {
     /** @type {TrieNode} */
     const root = { end: false, next: new Map() };
     for (const word of new Set(words)) {
-        if (!/^[a-z0-9]+$/.test(word)) throw new Error(`"${word}" is not a vocabulary word`);
+        if (!/^[a-z0-9]+$/.test(word)) throw new Error(`bad word ${word}`);
         let node = root;
         for (const ch of word) {
             if (!node.next.has(ch)) node.next.set(ch, { end: false, next: new Map() });
@@ -206,9 +206,7 @@ const fits = (formula, budget) => formula.length <= budget.chars && utf8Bytes(fo
  * @returns {string[]}
  */
 export function lowCardFormulas(budget = FORMULA_BUDGET) {
-    const tooSmall = new Error(
-        `The low-card conditions alone do not fit ${budget.chars} characters and ${budget.bytes} bytes: shorten the vocabulary.`
-    );
+    const tooSmall = new Error(`The low-card conditions alone exceed ${budget.chars} chars / ${budget.bytes} bytes`);
     if (!fits(formulaOf(lowCardPattern({ words: ['vm'] })), budget)) throw tooSmall;
     /** @type {{ stems?: string[], words?: string[], patterns?: string[] }[]} */
     const items = [

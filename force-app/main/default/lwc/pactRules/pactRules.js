@@ -140,7 +140,7 @@ export const RULES = [
         field: 'Details__c',
         fields: ['Details__c'],
         description:
-            'Rejects cards that only record that an activity happened or is planned (called, left vm, mtg w/ the client, calling them again tomorrow), in English. Words come from the PACT rulebook vocabulary.',
+            'Rejects English cards that only say an activity happened or is planned (called, left vm, mtg w/ client, calling them tomorrow). Words: PACT rulebook vocabulary.',
         message:
             'This only says that something happened or will happen (a call, a visit, an email). PACT keeps what the customer said or did: add their words, a request, a commitment or a concern. Nobody counts calls here.',
         formula: LOW_CARD_FORMULAS[0],

@@ -24,7 +24,7 @@ export const ACTIVITY_VERBS = list(
 
 /** Activity nouns. Each gets its plural (lunch: lunches). */
 export const ACTIVITY_NOUNS = list(
-    'call meeting visit demo presentation voicemail appointment webinar conference tradeshow workshop ' +
+    'meeting presentation appointment webinar conference tradeshow workshop ' +
         'lunch dinner breakfast coffee drink touchpoint catchup checkin followup callback kickoff'
 );
 
@@ -62,10 +62,13 @@ export function verbForms(spec) {
 /** @param {string} noun @returns {string[]} singular and plural */
 export const nounForms = (noun) => [noun, /(s|sh|ch|x|z)$/.test(noun) ? `${noun}es` : `${noun}s`];
 
-/** Every single word that is an activity on its own (the audit's tick-box words build on these). */
-export const ACTIVITY_WORDS = [
+/**
+ * Every single word that is an activity on its own (the audit's tick-box words build on these).
+ * Marked pure so that bundles which do not use it (the Dynamics control) leave it out.
+ */
+export const ACTIVITY_WORDS = /*#__PURE__*/ (() => [
     ...new Set([...ACTIVITY_VERBS.flatMap(verbForms), ...ACTIVITY_NOUNS.flatMap(nounForms), ...ACTIVITY_SHORTHAND])
-];
+])();
 
 /**
  * Words that carry no customer content on their own: function words, time and plan words ("again
@@ -89,7 +92,7 @@ export const FILLER_WORDS = list(
 /** Filler stems, with their inflections: plan (plans, planned, planning), schedule, customer ... */
 export const FILLER_STEMS = list(
     'monday tuesday wednesday thursday friday plan plann schedul resched book remind remember step ' +
-        'try tri customer client contact account prospect lead team buyer owner manager director head vp ' +
+        'try tri customer client account prospect lead team buyer owner manager director head vp ' +
         'cfo ceo procurement purchasing finance legal sales company people site office onsite plant base ' +
         'left leave message msg answer repl get mak giv tak thing regular routine status update note info ' +
         'detail deck proposal quote agenda invit calendar linkedin confirm'
