@@ -42,6 +42,35 @@ describe('isLowCard', () => {
         expect(isLowCard(details)).toBe(false);
     });
 
+    it.each([
+        ['an -ing form', 'calling the client'],
+        ['a plural', 'two calls and three emails'],
+        ['a participle', 'emailed, texted and phoned'],
+        ['an irregular form', 'spoke with Dana, met her boss'],
+        ['voicemail written short', 'lvm x2'],
+        ['meeting written short', 'mtg w/ Acme'],
+        ['follow-up written f/u', 'f/u w/ Jordan re: the quote'],
+        ['appointment written short', 'appt set for tues 3pm'],
+        ['a catch-up', 'catch-up with Priya'],
+        ['a drop-in', 'dropped by the Lyon office'],
+        ['a check-in', 'checked in with them again'],
+        ['a plan', 'calling them again tomorrow'],
+        ['a plan with will', 'will follow up next week'],
+        ['a contraction', "we'll call back on monday"]
+    ])('recognises %s: %j', (_what, details) => {
+        expect(isLowCard(details)).toBe(true);
+    });
+
+    it.each([
+        'called: they want a discount',
+        'vm returned, she said no budget until Q3',
+        'prices dropped 20% since the reorg',
+        'they follow the EU standard for labels',
+        'demo: they asked for SAP integration'
+    ])('keeps %j: a word only the customer says, or an activity verb that means something else', (details) => {
+        expect(isLowCard(details)).toBe(false);
+    });
+
     it('treats missing details as not a low card (the required rule handles them)', () => {
         expect(isLowCard(null)).toBe(false);
         expect(isLowCard(undefined)).toBe(false);

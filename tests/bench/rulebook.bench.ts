@@ -1,0 +1,94 @@
+// The low-card rule's figures: the rep-notes table judged by each engine (JavaScript check,
+// formulon on the generated formulas, Java's java.util.regex on every REGEX), the formula budget
+// used, and Java's time on texts up to 32,000 characters. Measures only; npm run bench.
+import { RULES, isLowCard } from '../../force-app/main/default/lwc/pactRules/pactRules.js';
+import { LIMITS } from '../../force-app/main/default/lwc/pactRules/pactRules.js';
+import { SALESFORCE_LIMITS, expandRules, formulaBytes } from '../../scripts/lib/validation-rules';
+import { javaAvailable, regexPatterns, runJavaRegex } from '../platform/java/harness';
+import { javaFormulaVerdicts } from '../platform/java/formula';
+import { longTexts } from '../platform/java/long-texts';
+import { TODAY } from '../rulebook/examples';
+import { HIGH_NOTES, LOW_NOTES, type RepNote } from '../rulebook/rep-notes';
+import { formulaRejects, formulaVariables } from '../rulebook/support';
+
+const parts = expandRules([RULES.find((rule) => rule.name === 'PACT_No_Low_Cards')!]);
+const record = (details: string) => ({ Details__c: details });
+const percent = (n: number, of: number) => `${((100 * n) / of).toFixed(1)} %`;
+
+console.log('Formula budget (Salesforce: 3,900 characters and 4,000 bytes per formula; PACT keeps 10% free)');
+console.table(
+    parts.map((part) => ({
+        rule: part.name,
+        characters: part.formula.length,
+        'of 3,900': percent(part.formula.length, SALESFORCE_LIMITS.formulaChars),
+        bytes: formulaBytes(part.formula),
+        'of 4,000': percent(formulaBytes(part.formula), SALESFORCE_LIMITS.formulaBytes)
+    }))
+);
+
+const java = javaAvailable();
+const javaRejects: boolean[] | undefined = java.ok
+    ? (() => {
+          const notes = [...LOW_NOTES, ...HIGH_NOTES];
+          const verdicts = parts.map((part) =>
+              javaFormulaVerdicts(
+                  part.formula,
+                  notes.map((n) => formulaVariables(part, record(n.details), TODAY).variables)
+              )
+          );
+          return notes.map((_n, row) => verdicts.some((v) => v[row].rejects));
+      })()
+    : undefined;
+
+const engines: [string, (note: RepNote, row: number) => boolean | undefined][] = [
+    ['JavaScript (UI, preview, Dynamics)', (note) => isLowCard(note.details)],
+    ['formulon (generated rules)', (note) => parts.some((part) => formulaRejects(part, record(note.details), TODAY))],
+    ['Java java.util.regex (REGEX)', (_note, row) => javaRejects?.[row]]
+];
+console.log(
+    `\nRep notes: ${LOW_NOTES.length} low cards, ${HIGH_NOTES.length} high cards (tests/rulebook/rep-notes.ts)`
+);
+console.table(
+    engines.map(([engine, refuses]) => {
+        const low = LOW_NOTES.map((n, i) => refuses(n, i));
+        const high = HIGH_NOTES.map((n, i) => refuses(n, LOW_NOTES.length + i));
+        if (low.some((v) => v === undefined)) return { engine, 'low cards refused': java.ok ? '' : java.reason };
+        return {
+            engine,
+            'low cards refused': `${low.filter(Boolean).length} / ${LOW_NOTES.length} (${percent(low.filter(Boolean).length, LOW_NOTES.length)})`,
+            'high cards accepted': `${high.filter((v) => !v).length} / ${HIGH_NOTES.length} (${percent(high.filter((v) => !v).length, HIGH_NOTES.length)})`
+        };
+    })
+);
+
+if (java.ok) {
+    const patterns = parts.flatMap((part) => regexPatterns(part.formula));
+    const texts = longTexts(LIMITS.lowCardMaxLength);
+    // Five rounds in one JVM would warm it up; a server runs each save once, so the median of five
+    // separate runs is the figure.
+    const runs = Array.from({ length: 5 }, () =>
+        runJavaRegex(
+            patterns,
+            texts.map((t) => t.text)
+        )
+    );
+    console.log('\nJava java.util.regex, whole-string match, per text (median of 5 runs, default stack)');
+    console.table(
+        texts.map((t, input) => {
+            const times = runs
+                .map((run) => run.filter((r) => r.input === input).reduce((sum, r) => sum + r.nanos, 0))
+                .sort((a, b) => a - b);
+            const verdicts = new Set(
+                runs.flatMap((run) => run.filter((r) => r.input === input).map((r) => String(r.verdict)))
+            );
+            return {
+                text: t.name,
+                characters: t.text.length,
+                verdict: [...verdicts].join(' / '),
+                ms: (times[2] / 1e6).toFixed(3)
+            };
+        })
+    );
+} else {
+    console.log(`\n${java.reason}`);
+}
