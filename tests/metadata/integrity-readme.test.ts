@@ -28,7 +28,10 @@ const install = section(readme, 'Install into your org');
 
 describe('README: Install into your org', () => {
     it('exists', () => {
-        expect(install).toContain('sf project deploy start -d force-app');
+        // Validate first, then quick-deploy the validated job (issue 10): never a blind deploy.
+        expect(install).toContain('sf project deploy validate -d force-app');
+        expect(install).toContain('sf project deploy quick --use-most-recent');
+        expect(install).not.toContain('sf project deploy start -d force-app');
     });
 
     it('names only files that exist', () => {

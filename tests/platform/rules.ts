@@ -431,6 +431,43 @@ export const RULES: PlatformRule[] = [
                       )
                   ];
         }
+    },
+    {
+        id: 'coaching-privacy-words-true',
+        rule: 'With Grant Access Using Hierarchies on (the default), users above the owner and above everyone a note is shared with read it, and View All Data reads every record: no label, promise or help text may say that only the rep and manager can open a coaching note.',
+        source: 'Help "Controlling Access Using Hierarchies" and "Set Your Organization-Wide Sharing Defaults" ("users with View All and Modify All ... can still access records they don\'t own")',
+        bad: {
+            'labels/CustomLabels.labels-meta.xml': xml(
+                'CustomLabels',
+                '<labels><fullName>PACT_Charter_Detail_5</fullName><language>en_US</language><protected>false</protected><shortDescription>x</shortDescription><value>Coaching notes are private to the rep and their manager: they are not in reports or search, and nobody else can open them.</value></labels>'
+            )
+        },
+        check: (app) => {
+            const promise =
+                /nobody else|no one else|only (you|they) and (your|their) manager|only they, their manager/i;
+            const texts = [
+                ...metadataOfType(app, 'CustomLabels').flatMap((m) =>
+                    arr(m.root.labels)
+                        .filter((l: XmlNode) => /coach|charter/i.test(text(l.fullName)))
+                        .map((l: XmlNode) => ({ file: m.file, name: text(l.fullName), words: text(l.value) }))
+                ),
+                ...app.metadata
+                    .filter((m) => m.type === 'CustomMetadata' || objectFolder(m.file) === 'Coaching_Note__c')
+                    .map((m) => ({ file: m.file, name: path.posix.basename(m.file), words: m.text }))
+            ];
+            return (
+                texts
+                    // "Only you and your manager" is true through PACT when the same text names the exceptions.
+                    .filter((t) => promise.test(t.words) && !(/hierarch/i.test(t.words) && /admin/i.test(t.words)))
+                    .map((t) =>
+                        problem(
+                            'coaching-privacy-words-true',
+                            t.file,
+                            `${t.name} promises more privacy than the platform gives`
+                        )
+                    )
+            );
+        }
     }
 ];
 
