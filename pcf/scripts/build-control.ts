@@ -5,7 +5,7 @@
  *
  *   npx tsx pcf/scripts/build-control.ts [--project DIR] [--mode production|development]
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 
@@ -23,24 +23,51 @@ export interface BuildResult {
     bundleBytes?: number;
 }
 
+const pcfArgs = (mode: string) => [PCF_SCRIPTS, 'build', '--buildMode', mode];
+const pcfEnv = () => ({ ...process.env, PP_TOOLS_TELEMETRY_OPTOUT: 'true', FORCE_COLOR: '0' });
+
 export function buildControl(projectDir = PCF_ROOT, mode: 'production' | 'development' = 'production'): BuildResult {
-    if (!existsSync(PCF_SCRIPTS)) {
-        return { ok: false, output: '', reason: `pcf-scripts is not installed (${PCF_SCRIPTS}): run npm ci` };
-    }
-    const run = spawnSync(process.execPath, [PCF_SCRIPTS, 'build', '--buildMode', mode], {
-        cwd: projectDir,
-        encoding: 'utf8',
-        env: { ...process.env, PP_TOOLS_TELEMETRY_OPTOUT: 'true', FORCE_COLOR: '0' }
+    if (!existsSync(PCF_SCRIPTS)) return notInstalled();
+    const run = spawnSync(process.execPath, pcfArgs(mode), { cwd: projectDir, encoding: 'utf8', env: pcfEnv() });
+    return judge(projectDir, mode, `${run.stdout ?? ''}${run.stderr ?? ''}`, run.status, run.error);
+}
+
+/**
+ * The same build without blocking the event loop: the preview server builds the control on first
+ * use while it keeps answering (a blocking build left dead keep-alive sockets behind).
+ */
+export function buildControlAsync(
+    projectDir = PCF_ROOT,
+    mode: 'production' | 'development' = 'production'
+): Promise<BuildResult> {
+    if (!existsSync(PCF_SCRIPTS)) return Promise.resolve(notInstalled());
+    return new Promise((resolve) => {
+        const child = spawn(process.execPath, pcfArgs(mode), { cwd: projectDir, env: pcfEnv() });
+        let output = '';
+        child.stdout.on('data', (chunk) => (output += chunk));
+        child.stderr.on('data', (chunk) => (output += chunk));
+        child.on('error', (error) => resolve(judge(projectDir, mode, output, null, error)));
+        child.on('close', (status) => resolve(judge(projectDir, mode, output, status)));
     });
+}
+
+const notInstalled = (): BuildResult => ({
+    ok: false,
+    output: '',
+    reason: `pcf-scripts is not installed (${PCF_SCRIPTS}): run npm ci`
+});
+
+/** Pass or fail from pcf-scripts' output, its exit code, the bundle and the size budget. */
+function judge(projectDir: string, mode: string, raw: string, status: number | null, error?: Error): BuildResult {
     // Colour codes out, so the reason reads cleanly in a log and a test can match the pcf error.
-    const output = `${run.stdout ?? ''}${run.stderr ?? ''}`.replace(ANSI, '');
+    const output = raw.replace(ANSI, '');
     const fail = (reason: string): BuildResult => ({ ok: false, output, reason });
-    if (run.error) return fail(`pcf-scripts did not run: ${run.error.message}`);
+    if (error) return fail(`pcf-scripts did not run: ${error.message}`);
     // Depending on the failure pcf-scripts exits 0 or 1: only its success line counts.
-    if (run.status !== 0 || /\[build\] Failed/.test(output) || !/\[build\] Succeeded/.test(output)) {
+    if (status !== 0 || /\[build\] Failed/.test(output) || !/\[build\] Succeeded/.test(output)) {
         const errors = output.split('\n').filter((line) => /error|\[pcf-\d+\]/i.test(line));
         return fail(
-            `pcf-scripts did not succeed (exit code ${run.status})${errors.length ? `:\n${errors.join('\n')}` : ''}`
+            `pcf-scripts did not succeed (exit code ${status})${errors.length ? `:\n${errors.join('\n')}` : ''}`
         );
     }
     const outDir = path.join(projectDir, 'out/controls');
@@ -66,7 +93,7 @@ function newestSource(projectDir: string): number {
             .flatMap((e) =>
                 e.isDirectory() ? walk(path.join(dir, e.name)) : [statSync(path.join(dir, e.name)).mtimeMs]
             );
-    const rulebook = path.resolve(PCF_ROOT, '../force-app/main/default/lwc/pactRules');
+    const rulebook = path.resolve(projectDir, '../force-app/main/default/lwc/pactRules');
     return Math.max(
         ...walk(path.join(projectDir, 'PactHighCards')),
         ...walk(rulebook),
@@ -101,7 +128,7 @@ export async function ensureControlBuilt(projectDir = PCF_ROOT): Promise<BuildRe
         if (existsSync(bundle) && statSync(bundle).mtimeMs > newestSource(projectDir)) {
             return { ok: true, output: '', reason: '', bundlePath: bundle, bundleBytes: statSync(bundle).size };
         }
-        const result = buildControl(projectDir, 'production');
+        const result = await buildControlAsync(projectDir, 'production');
         if (!result.ok) throw new Error(`PCF build failed: ${result.reason}\n${result.output}`);
         return result;
     } finally {
