@@ -11,16 +11,21 @@ import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { rollup, type Plugin, type RollupCache, type RollupLog } from 'rollup';
+import { transform } from 'esbuild';
 import lwc from '@lwc/rollup-plugin';
 import replace from '@rollup/plugin-replace';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import { RUNNING_USER_ID } from './store';
 import { listComponents, readLabels, readMessageChannels, type ComponentInfo } from './components';
+import { lwcRuntime } from './lwcRuntime';
 
 export { listComponents, readLabels } from './components';
 
 export interface BuildResult {
+    /** The bundle, minified (esbuild): served as /app.<hash>.js with an immutable cache header. */
     code: string;
+    /** Content hash of `code` (the bundle's file name and ETag). */
+    hash: string;
     /** Components in the bundle (exposed ones can be placed on a page). */
     components: string[];
     /** Components left out, with the reason. */
@@ -48,6 +53,10 @@ const SHIMS: Record<string, string> = {
     'lightning/messageService': 'lightning/messageService.js',
     // A platform component lightning-base-components does not ship (in lwc/ so Prettier formats it as LWC).
     'lightning/recordPicker': 'lwc/recordPicker/recordPicker.js',
+    // Per user and device in an org; from the browser (or ?formFactor= / ?locale= / ?timeZone=) here.
+    '@salesforce/client/formFactor': 'salesforce/formFactor.js',
+    '@salesforce/i18n/locale': 'salesforce/locale.js',
+    '@salesforce/i18n/timeZone': 'salesforce/timeZone.js',
     // The combobox's element internals do not work under synthetic shadow.
     '@salesforce/gate/bc.260.enableComboboxElementInternals': 'gateClosed.js'
 };
@@ -83,34 +92,6 @@ function baseComponentModules(repoDir: string): Map<string, string> {
     return new Map(
         pkg.lwc.modules.filter((m) => m.name && m.path).map((m) => [m.name as string, path.join(dir, m.path as string)])
     );
-}
-
-/**
- * The LWC runtime matching the compiler: node_modules may also hold an older @lwc/engine-dom (another
- * tool's dependency), and a template compiled by one version must run on the same engine.
- */
-function lwcRuntime(repoDir: string): Map<string, string> {
-    const compilerVersion = (
-        JSON.parse(fs.readFileSync(path.join(repoDir, 'node_modules', '@lwc', 'compiler', 'package.json'), 'utf8')) as {
-            version: string;
-        }
-    ).version;
-    const pick = (pkg: string) => {
-        const candidates = [
-            path.join(repoDir, 'node_modules', 'lwc', 'node_modules', '@lwc', pkg),
-            path.join(repoDir, 'node_modules', '@lwc', pkg)
-        ].filter((dir) => fs.existsSync(path.join(dir, 'package.json')));
-        const version = (dir: string) =>
-            (JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as { version: string }).version;
-        const dir = candidates.find((d) => version(d) === compilerVersion) ?? candidates[0];
-        return path.join(dir, 'dist', 'index.js');
-    };
-    return new Map([
-        ['lwc', pick('engine-dom')],
-        ['@lwc/engine-dom', pick('engine-dom')],
-        ['@lwc/synthetic-shadow', pick('synthetic-shadow')],
-        ['@lwc/wire-service', pick('wire-service')]
-    ]);
 }
 
 /** Rollup plugin for the modules an org generates: schema descriptors, labels, the running user. */
@@ -151,6 +132,13 @@ function platformModules(
             ) {
                 return PREFIX + id;
             }
+            return null;
+        },
+        transform(code, id) {
+            // Synthetic shadow declares its helpers as functions inside a top-level if-block, under the same
+            // names as the engine's own; esbuild's minifier then declares them twice. A function scope of
+            // their own keeps them apart (the module has no exports, only its side effects).
+            if (id === runtime.get('@lwc/synthetic-shadow')) return { code: `(() => {\n${code}\n})();`, map: null };
             return null;
         },
         load(id) {
@@ -208,7 +196,7 @@ async function bundle(
     // Cached module resolutions are only valid for this build setup and these tool versions.
     const setup = hashInputs([
         __filename,
-        ...['@lwc/compiler', 'lightning-base-components', 'rollup'].map((p) =>
+        ...['@lwc/compiler', '@lwc/rollup-plugin', 'lwc', 'lightning-base-components', 'rollup'].map((p) =>
             path.join(repoDir, 'node_modules', p, 'package.json')
         )
     ]);
@@ -238,7 +226,7 @@ async function bundle(
                 missingLabels,
                 entrySource(components),
                 baseComponentModules(repoDir),
-                lwcRuntime(repoDir),
+                lwcRuntime(repoDir).modules,
                 readMessageChannels(repoDir),
                 unresolved
             ),
@@ -259,6 +247,13 @@ async function bundle(
         ]
     });
     const { output } = await build.generate({ format: 'esm', inlineDynamicImports: true });
+    // Minified once per build (about 4.8 MB to under half); names kept so the engine's messages stay readable.
+    const minified = await transform(output[0].code, {
+        minify: true,
+        keepNames: true,
+        format: 'esm',
+        target: 'es2022'
+    });
     rollupCache = build.cache;
     fs.mkdirSync(cacheDir, { recursive: true });
     for (const old of fs.readdirSync(cacheDir).filter((f) => f.startsWith('rollup-cache-')))
@@ -274,7 +269,7 @@ async function bundle(
             }
         );
     }
-    return { code: output[0].code, missingLabels: [...missingLabels].sort(), warnings };
+    return { code: minified.code, missingLabels: [...missingLabels].sort(), warnings };
 }
 
 /** The component a build error is about, judged from the file it names. */
@@ -304,6 +299,7 @@ export async function buildPreview(repoDir: string, cacheDir: string): Promise<B
         ...allFiles(path.join(PREVIEW_DIR, 'shims')),
         ...allFiles(path.join(PREVIEW_DIR, 'app')),
         __filename,
+        path.join(PREVIEW_DIR, 'lwcRuntime.ts'),
         ...allFiles(path.join(forceAppDir, 'main', 'default', 'labels')),
         ...allFiles(path.join(forceAppDir, 'main', 'default', 'messageChannels'))
     ];
@@ -321,6 +317,7 @@ export async function buildPreview(repoDir: string, cacheDir: string): Promise<B
             const { code, missingLabels } = await bundle(repoDir, included, all, labels, cacheDir);
             const result: BuildResult = {
                 code,
+                hash: crypto.createHash('sha256').update(code).digest('hex').slice(0, 16),
                 components: included.map((c) => c.name),
                 skipped,
                 missingLabels,

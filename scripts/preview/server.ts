@@ -7,6 +7,7 @@
 import * as fs from 'node:fs';
 import * as http from 'node:http';
 import * as path from 'node:path';
+import * as zlib from 'node:zlib';
 import { graphql, type GraphQLSchema } from 'graphql';
 import { describeOrg, type OrgDescribe } from '../lib/graphql/describe';
 import { buildUiApiSchemaFromDescribe } from '../lib/graphql/uiapi-schema';
@@ -83,20 +84,37 @@ async function readBody(req: http.IncomingMessage): Promise<Record<string, unkno
 
 interface PageOptions {
     title: string;
-    active: 'account' | 'home' | 'exec' | 'dynamics' | 'index';
+    active: 'account' | 'case' | 'home' | 'exec' | 'dynamics' | 'index';
     body: string;
     recordId?: string;
+    /** The record page's object (the navigation shim's current page reference). */
+    objectApiName?: string;
     withComponents?: boolean;
+    /** Where the skip link goes: the high card composer on record pages, else the page's main content. */
+    skipTo?: 'composer';
     head?: string;
 }
+
+const gzippedBundles = new WeakMap<BuildResult, Buffer>();
+/** The bundle compressed once per build (the browser fetches it once, then keeps it). */
+function gzipped(build: BuildResult): Buffer {
+    let body = gzippedBundles.get(build);
+    if (!body) gzippedBundles.set(build, (body = zlib.gzipSync(build.code)));
+    return body;
+}
+
+/** The bundle's URL: named by its content hash, so the browser keeps it until the components change. */
+const bundleUrl = (build: BuildResult | undefined) => (build ? `/app.${build.hash}.js` : '/app.js');
 
 function layout(o: PageOptions, build: BuildResult | undefined): string {
     const nav = [
         ['account', '/account', 'Account page'],
+        ['case', '/case', 'Case page'],
         ['home', '/home', 'Home'],
         ['exec', '/exec', 'Executive reports'],
         ['dynamics', '/dynamics', 'Dynamics 365 control']
     ]
+        .filter(([key]) => key !== 'case' || o.active === 'case')
         .map(
             ([key, href, label]) =>
                 `<li class="slds-context-bar__item${o.active === key ? ' slds-is-active' : ''}"><a class="slds-context-bar__label-action" href="${href}"${o.active === key ? ' aria-current="page"' : ''}><span class="slds-truncate">${label}</span></a></li>`
@@ -117,11 +135,31 @@ function layout(o: PageOptions, build: BuildResult | undefined): string {
 <style>
 body { background: #f3f3f3; }
 .pact-preview-banner { background: #032d60; color: #fff; padding: .25rem 1rem; font-size: .75rem; }
+.pact-skip { position: absolute; left: .5rem; top: -10rem; z-index: 9999; background: #fff; color: #0b5cab; padding: .5rem 1rem; border: 2px solid #0b5cab; border-radius: .25rem; font-weight: 700; }
+.pact-skip:focus { top: .5rem; }
+.pact-linked-record { outline: 3px solid #1b96ff; outline-offset: 2px; }
 .pact-page { padding: 1rem; }
 .pact-toasts { position: fixed; top: 3.5rem; left: 0; right: 0; z-index: 9000; display: flex; flex-direction: column; align-items: center; gap: .5rem; pointer-events: none; }
-.pact-toasts .slds-notify_toast { pointer-events: auto; min-width: 30rem; }
+.pact-toasts .slds-notify_toast { pointer-events: auto; min-width: min(30rem, calc(100vw - 1rem)); max-width: calc(100vw - 1rem); margin: 0; }
 .pact-bar { display: flex; align-items: center; gap: .5rem; margin: .25rem 0; }
-.pact-bar__label { width: 14rem; text-align: right; font-size: .8125rem; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+.pact-bar__label { width: 14rem; flex-shrink: 0; text-align: right; font-size: .8125rem; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+/* A phone (the Salesforce app's Small form factor): nothing wider than the screen. */
+.slds-context-bar { height: auto; min-height: 2.5rem; }
+.slds-context-bar__secondary > ul { flex-wrap: wrap; }
+.pact-record-header .slds-page-header__row { flex-wrap: wrap; gap: .5rem; }
+.pact-record-header .slds-page-header__col-title { min-width: 0; overflow-wrap: anywhere; }
+.pact-record-header .slds-page-header__col-actions { margin-left: auto; }
+@media (max-width: 767px) {
+    .pact-page { padding: .5rem; }
+    .slds-context-bar { padding: 0 .5rem; }
+    .slds-context-bar__primary { display: none; }
+    .slds-context-bar__label-action { padding: 0 .5rem; }
+    .pact-record-header .slds-page-header__col-actions { margin-left: 0; width: 100%; }
+    .pact-bar { flex-wrap: wrap; gap: 0 .5rem; }
+    .pact-bar__label { width: 100%; text-align: left; }
+    .slds-gutters { margin: 0; }
+    .slds-gutters > .slds-col { padding: 0; }
+}
 .pact-bar__track { flex: 1; display: flex; height: 1.25rem; background: #fff; border: 1px solid #e5e5e5; }
 .pact-bar__part { height: 100%; color: #fff; font-size: .6875rem; line-height: 1.25rem; text-align: center; overflow: hidden; }
 .pact-bar__total { width: 2.5rem; font-size: .8125rem; }
@@ -131,15 +169,22 @@ ${o.head ?? ''}
 </style>
 </head>
 <body>
+${
+    o.skipTo === 'composer'
+        ? '<a class="pact-skip" href="#pact-composer" data-pact-skip="composer">Skip to the high card composer</a>'
+        : '<a class="pact-skip" href="#pact-root">Skip to the main content</a>'
+}
+<header>
 <div class="pact-preview-banner">PACT local preview: the real components from force-app over sample data. Nothing here is a Salesforce org.</div>
 <div class="slds-context-bar"><div class="slds-context-bar__primary"><div class="slds-context-bar__item slds-no-hover"><span class="slds-context-bar__label-action slds-context-bar__app-name"><span class="slds-truncate">PACT</span></span></div></div>
 <nav class="slds-context-bar__secondary" role="navigation" aria-label="Preview pages"><ul class="slds-grid">${nav}</ul></nav></div>
+</header>
 <div id="pact-toasts" class="pact-toasts" aria-live="polite"></div>
-<main id="pact-root" class="pact-page" data-page="${o.active}"${o.recordId ? ` data-record-id="${escapeHtml(o.recordId)}"` : ''}>
+<main id="pact-root" class="pact-page" tabindex="-1" data-page="${o.active}"${o.recordId ? ` data-record-id="${escapeHtml(o.recordId)}"` : ''}${o.objectApiName ? ` data-object-api-name="${escapeHtml(o.objectApiName)}"` : ''}>
 ${skipped}
 ${o.body}
 </main>
-${o.withComponents ? '<script type="module" src="/app.js"></script>' : ''}
+${o.withComponents ? `<script type="module" src="${bundleUrl(build)}"></script>` : ''}
 </body>
 </html>`;
 }
@@ -267,14 +312,71 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Runni
             : ['pactBriefing', 'pactHighCardComposer', 'pactTimeline']
                   .map((c) => slot(c, props, 'slds-m-bottom_small'))
                   .join('');
-        const body = `<div class="slds-page-header slds-m-bottom_small"><div class="slds-page-header__row"><div class="slds-page-header__col-title">
+        const body = `<div class="slds-page-header pact-record-header slds-m-bottom_small"><div class="slds-page-header__row"><div class="slds-page-header__col-title">
 <span class="slds-text-title_caps">Account</span><h1 class="slds-page-header__title">${escapeHtml(account.Name)}</h1></div>
 <div class="slds-page-header__col-actions"><label class="slds-form-element__label" for="pact-account-picker">Open another account</label>
 <select id="pact-account-picker" class="slds-select" onchange="location.href='/account/'+this.value">${options}</select></div></div></div>
 <div class="slds-grid slds-gutters slds-wrap"><div class="slds-col slds-size_1-of-1 slds-large-size_8-of-12 pact-main">${main}</div>
 <div class="slds-col slds-size_1-of-1 slds-large-size_4-of-12 pact-side">${slot('pactPlanner', props)}</div></div>`;
         return layout(
-            { title: String(account.Name), active: 'account', body, recordId: account.Id, withComponents: true },
+            {
+                title: String(account.Name),
+                active: 'account',
+                body,
+                recordId: account.Id,
+                objectApiName: 'Account',
+                withComponents: true,
+                skipTo: 'composer'
+            },
+            build
+        );
+    }
+
+    /**
+     * The Case record page a support agent sees (PACT_Case_Record_Page): the case's own details as the
+     * standard highlights panel shows them, then the customer hub for the case (briefing, composer, timeline).
+     */
+    function casePage(id: string | undefined): string {
+        const cases = store.list('Case').sort((a, b) => String(a.Subject).localeCompare(String(b.Subject)));
+        const found = (id && store.get(id)) || cases.find((c) => c.Status !== 'Closed') || cases[0];
+        if (!found || found.attributes.type !== 'Case') {
+            return layout(
+                {
+                    title: 'Case',
+                    active: 'case',
+                    body: '<p>No sample cases: add Case records to config/sample-data.</p>'
+                },
+                build
+            );
+        }
+        const account = found.AccountId ? store.get(String(found.AccountId)) : undefined;
+        const options = cases
+            .map(
+                (c) =>
+                    `<option value="${escapeHtml(c.Id)}"${c.Id === found.Id ? ' selected' : ''}>${escapeHtml(c.Subject)} (${escapeHtml(c.Status)})</option>`
+            )
+            .join('');
+        const props = { recordId: found.Id, objectApiName: 'Case' };
+        const detail = (label: string, value: unknown) =>
+            value
+                ? `<li class="slds-page-header__detail-block"><div class="slds-text-title">${label}</div><div>${escapeHtml(value)}</div></li>`
+                : '';
+        const body = `<div class="slds-page-header pact-record-header slds-m-bottom_small"><div class="slds-page-header__row"><div class="slds-page-header__col-title">
+<span class="slds-text-title_caps">Case</span><h1 class="slds-page-header__title">${escapeHtml(found.Subject)}</h1></div>
+<div class="slds-page-header__col-actions"><label class="slds-form-element__label" for="pact-case-picker">Open another case</label>
+<select id="pact-case-picker" class="slds-select" onchange="location.href='/case/'+this.value">${options}</select></div></div>
+<ul class="slds-page-header__row slds-page-header__row_gutters slds-wrap">${detail('Account', account?.Name)}${detail('Status', found.Status)}${detail('Priority', found.Priority)}${detail('Origin', found.Origin)}</ul></div>
+<div class="pact-main">${components.has('pactCustomerHub') ? slot('pactCustomerHub', props) : slot('pactHighCardComposer', props)}</div>`;
+        return layout(
+            {
+                title: String(found.Subject),
+                active: 'case',
+                body,
+                recordId: found.Id,
+                objectApiName: 'Case',
+                withComponents: true,
+                skipTo: 'composer'
+            },
             build
         );
     }
@@ -309,11 +411,15 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Runni
         return layout({ title: 'Preview', active: 'index', body }, build);
     }
 
-    /** Where a record "lives" in the preview: its account's page. */
-    function recordUrl(id: string): string {
+    /**
+     * Where a record "lives" in the preview: an account or case has its page; a high card, plan, contact or
+     * opportunity opens its account's page, and the page brings that record into view (the #<Id>).
+     */
+    function recordUrl(id: string): string | undefined {
         const record = store.get(id);
-        if (!record) return '/';
+        if (!record) return undefined;
         if (record.attributes.type === 'Account') return `/account/${record.Id}`;
+        if (record.attributes.type === 'Case') return `/case/${record.Id}`;
         const accountId = (record.Account__c ?? record.AccountId) as string | undefined;
         return accountId ? `/account/${accountId}#${record.Id}` : '/home';
     }
@@ -411,10 +517,26 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Runni
         const pathname = decodeURIComponent(url.pathname);
         (async () => {
             if (await handleApi(req, res, pathname)) return;
-            if (pathname === '/app.js') {
+            const bundle = /^\/app(?:\.([0-9a-f]+))?\.js$/.exec(pathname);
+            if (bundle) {
                 try {
                     const result = await ready;
-                    send(res, 200, result.code, MIME['.js']);
+                    const etag = `"${result.hash}"`;
+                    // The hashed name never changes content: cache it for good. Plain /app.js revalidates.
+                    const cacheControl = bundle[1] === result.hash ? 'public, max-age=31536000, immutable' : 'no-cache';
+                    if (req.headers['if-none-match'] === etag) {
+                        res.writeHead(304, { ETag: etag, 'Cache-Control': cacheControl }).end();
+                        return;
+                    }
+                    const gzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
+                    res.writeHead(200, {
+                        'Content-Type': MIME['.js'],
+                        'Cache-Control': cacheControl,
+                        ETag: etag,
+                        Vary: 'Accept-Encoding',
+                        ...(gzip ? { 'Content-Encoding': 'gzip' } : {})
+                    });
+                    res.end(gzip ? gzipped(result) : result.code);
                 } catch (error) {
                     send(
                         res,
@@ -446,9 +568,27 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Runni
             }
             const account = /^\/account(?:\/([^/]+))?\/?$/.exec(pathname);
             if (account) return send(res, 200, accountPage(account[1]));
-            const record = /^\/record\/([^/]+)$/.exec(pathname);
+            const casePath = /^\/case(?:\/([^/]+))?\/?$/.exec(pathname);
+            if (casePath) return send(res, 200, casePage(casePath[1]));
+            // Record links as an org writes them (/lightning/r/<Object>/<Id>/view) and the navigation shim's /record/<Id>.
+            const record =
+                /^\/record\/([^/]+)$/.exec(pathname) ?? /^\/lightning\/r\/(?:[^/]+\/)?([^/]+)\/view$/.exec(pathname);
             if (record) {
-                res.writeHead(302, { Location: recordUrl(record[1]) }).end();
+                const target = recordUrl(record[1]);
+                if (target) res.writeHead(302, { Location: target }).end();
+                else
+                    send(
+                        res,
+                        404,
+                        layout(
+                            {
+                                title: 'Record not found',
+                                active: 'index',
+                                body: `<p>No record ${escapeHtml(record[1])} in the preview's sample data (it may have been deleted, or the data was reset).</p>`
+                            },
+                            build
+                        )
+                    );
                 return;
             }
             if (pathname === '/home') return send(res, 200, homePage());

@@ -8,6 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import type { BuildResult } from '../../scripts/preview/build';
+import { lwcRuntime } from '../../scripts/preview/lwcRuntime';
 import { listComponents, readLabels } from '../../scripts/preview/components';
 
 const REPO = path.resolve(__dirname, '../..');
@@ -113,7 +114,18 @@ describe('the preview build', () => {
         expect(result.skipped.find((s) => s.name === 'needsChannel')!.reason).toContain('Not_Defined__c');
         expect(result.skipped.find((s) => s.name === 'brokenTemplate')!.reason).toMatch(/LWC1034|Ambiguous/);
         expect(result.code).toContain('What the customer said');
-        expect(result.code).toContain('"fieldApiName":"Details__c"');
+        // Minified (esbuild): the descriptor keeps its value, not its spacing or quotes.
+        expect(result.code).toMatch(/fieldApiName"?:"Details__c"/);
+        expect(result.code.split('\n').length).toBeLessThan(200);
+        expect(result.hash).toMatch(/^[0-9a-f]{16}$/);
+        // One LWC version: the bundle's engine is the compiler's (a mismatch logs an error on every page).
+        const { compilerVersion, modules } = lwcRuntime(REPO);
+        for (const file of modules.values()) {
+            const pkg = JSON.parse(fs.readFileSync(path.join(path.dirname(file), '..', 'package.json'), 'utf8'));
+            expect(pkg.version).toBe(compilerVersion);
+        }
+        expect(result.code).toContain(`"${compilerVersion}"`);
+        expect(result.code).not.toContain('"8.28.2"');
         expect(result.missingLabels).toEqual([]);
         // A second build with nothing changed is served from the cache.
         const again = buildPreview(dir, path.join(dir, 'cache'));

@@ -1,5 +1,6 @@
-// Preview shim for lightning/navigation: record pages open the preview's account page for the record
-// (or the account a high card or plan belongs to); everything else opens the preview's home page.
+// Preview shim for lightning/navigation: record pages open the preview's page for the record (the
+// server sends a high card, plan, contact or opportunity to its account's page, with the record in view);
+// everything else opens the preview's home page.
 const Navigate = Symbol('Navigate');
 const GenerateUrl = Symbol('GenerateUrl');
 
@@ -8,8 +9,13 @@ export function urlFor(pageReference) {
     const attributes = ref.attributes || {};
     switch (ref.type) {
         case 'standard__recordPage':
-        case 'standard__recordRelationshipPage':
-            return `/record/${encodeURIComponent(attributes.recordId || '')}`;
+        case 'standard__recordRelationshipPage': {
+            const id = encodeURIComponent(attributes.recordId || '');
+            // The URL an org uses, which the preview server also answers.
+            return attributes.objectApiName
+                ? `/lightning/r/${encodeURIComponent(attributes.objectApiName)}/${id}/view`
+                : `/record/${id}`;
+        }
         case 'standard__webPage':
             return attributes.url || '/';
         case 'standard__namedPage':
@@ -42,7 +48,7 @@ function currentReference() {
     return recordId
         ? {
               type: 'standard__recordPage',
-              attributes: { recordId, objectApiName: 'Account', actionName: 'view' },
+              attributes: { recordId, objectApiName: page.dataset.objectApiName || 'Account', actionName: 'view' },
               state: {}
           }
         : { type: 'standard__namedPage', attributes: { pageName: 'home' }, state: {} };
