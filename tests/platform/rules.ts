@@ -434,7 +434,7 @@ export const RULES: PlatformRule[] = [
     },
     {
         id: 'coaching-privacy-words-true',
-        rule: 'With Grant Access Using Hierarchies on (the default), users above the owner and above everyone a note is shared with read it, and View All Data reads every record: no label, promise or help text may say that only the rep and manager can open a coaching note.',
+        rule: 'With Grant Access Using Hierarchies on (the default), users above the owner and above everyone a note is shared with read it, and View All Data reads every record: no label, promise or help text may say that only the rep and manager can open a coaching note unless it names those exceptions.',
         source: 'Help "Controlling Access Using Hierarchies" and "Set Your Organization-Wide Sharing Defaults" ("users with View All and Modify All ... can still access records they don\'t own")',
         bad: {
             'labels/CustomLabels.labels-meta.xml': xml(
@@ -468,6 +468,172 @@ export const RULES: PlatformRule[] = [
                     )
             );
         }
+    },
+    {
+        id: 'object-permission-dependencies',
+        rule: 'Object permissions depend on each other: Create, Edit and View All need Read; Delete needs Edit; Modify All needs Delete and View All. A permission set that breaks this is refused ("Permission ... depends on permission(s): ...").',
+        source: 'Help "Object Permissions" (dependencies between Read, Create, Edit, Delete, View All, Modify All); Metadata API PermissionSet.objectPermissions',
+        bad: {
+            'permissionsets/P.permissionset-meta.xml': xml(
+                'PermissionSet',
+                '<label>P</label><objectPermissions><allowCreate>false</allowCreate><allowDelete>false</allowDelete><allowEdit>true</allowEdit><allowRead>true</allowRead><modifyAllRecords>true</modifyAllRecords><object>High_Card__c</object><viewAllRecords>false</viewAllRecords></objectPermissions>'
+            )
+        },
+        check: (app) =>
+            [...metadataOfType(app, 'PermissionSet'), ...metadataOfType(app, 'Profile')].flatMap((m) =>
+                arr(m.root.objectPermissions).flatMap((o: XmlNode) => {
+                    const has = (k: string) => isTrue(o[k]);
+                    const needs: [string, string[]][] = [
+                        ['allowCreate', ['allowRead']],
+                        ['allowEdit', ['allowRead']],
+                        ['viewAllRecords', ['allowRead']],
+                        ['allowDelete', ['allowRead', 'allowEdit']],
+                        ['modifyAllRecords', ['allowRead', 'allowEdit', 'allowDelete', 'viewAllRecords']]
+                    ];
+                    return needs
+                        .filter(([p, deps]) => has(p) && deps.some((d) => !has(d)))
+                        .map(([p, deps]) =>
+                            problem(
+                                'object-permission-dependencies',
+                                m.file,
+                                `${text(o.object)}: ${p} needs ${deps.join(', ')}`
+                            )
+                        );
+                })
+            )
+    },
+    {
+        id: 'field-permission-edit-needs-read',
+        rule: 'A field permission that is editable must be readable too.',
+        source: 'Metadata API PermissionSet.fieldPermissions (editable, readable); Help "Field-Level Security"',
+        bad: {
+            'permissionsets/P.permissionset-meta.xml': xml(
+                'PermissionSet',
+                '<fieldPermissions><editable>true</editable><field>High_Card__c.Theme__c</field><readable>false</readable></fieldPermissions><label>P</label>'
+            )
+        },
+        check: (app) =>
+            [...metadataOfType(app, 'PermissionSet'), ...metadataOfType(app, 'Profile')].flatMap((m) =>
+                arr(m.root.fieldPermissions)
+                    .filter((f: XmlNode) => isTrue(f.editable) && !isTrue(f.readable))
+                    .map((f: XmlNode) => problem('field-permission-edit-needs-read', m.file, text(f.field)))
+            )
+    },
+    {
+        id: 'page-components-exposed-for-page',
+        rule: 'A Lightning page may place a custom component only if its bundle has isExposed true and a target for that page type (lightning__RecordPage, lightning__HomePage, lightning__AppPage) and, on a record page, lists the page object when it restricts objects.',
+        source: 'LWC Developer Guide, "XML Configuration File Elements" (isExposed, targets, targetConfig objects); Metadata API FlexiPage',
+        bad: {
+            'lwc/pactX/pactX.js-meta.xml': xml(
+                'LightningComponentBundle',
+                '<apiVersion>66.0</apiVersion><isExposed>true</isExposed><targets><target>lightning__RecordPage</target></targets><targetConfigs><targetConfig><objects><object>Account</object></objects></targetConfig></targetConfigs>'
+            ),
+            'flexipages/Case_Page.flexipage-meta.xml': xml(
+                'FlexiPage',
+                '<flexiPageRegions><itemInstances><componentInstance><componentName>c:pactX</componentName></componentInstance></itemInstances><name>main</name><type>Region</type></flexiPageRegions><masterLabel>Case</masterLabel><sobjectType>Case</sobjectType><type>RecordPage</type>'
+            )
+        },
+        check: (app) => {
+            const targets: Record<string, string> = {
+                RecordPage: 'lightning__RecordPage',
+                HomePage: 'lightning__HomePage',
+                AppPage: 'lightning__AppPage'
+            };
+            const bundles = new Map(
+                metadataOfType(app, 'LightningComponentBundle').map((m) => [
+                    path.posix.basename(m.file, '.js-meta.xml'),
+                    m.root
+                ])
+            );
+            const components = (node: XmlNode): string[] =>
+                typeof node !== 'object' || node === null
+                    ? []
+                    : Object.entries(node).flatMap(([k, v]) =>
+                          k === 'componentName' ? arr(v).map(text) : arr(v).flatMap(components)
+                      );
+            return metadataOfType(app, 'FlexiPage').flatMap((m) => {
+                const target = targets[text(m.root.type)];
+                const object = text(m.root.sobjectType);
+                return [...new Set(components(m.root).filter((c) => c.startsWith('c:')))].flatMap((c) => {
+                    const bundle = bundles.get(c.slice(2));
+                    if (!bundle)
+                        return [problem('page-components-exposed-for-page', m.file, `${c} is not in the package`)];
+                    const listed = arr(bundle.targets?.target).map(text);
+                    const objects = arr(bundle.targetConfigs?.targetConfig).flatMap((t: XmlNode) =>
+                        arr(t?.objects?.object).map(text)
+                    );
+                    const why = !isTrue(bundle.isExposed)
+                        ? 'isExposed is not true'
+                        : target && !listed.includes(target)
+                          ? `no target ${target}`
+                          : target === 'lightning__RecordPage' && objects.length && !objects.includes(object)
+                            ? `not offered on ${object}`
+                            : '';
+                    return why ? [problem('page-components-exposed-for-page', m.file, `${c}: ${why}`)] : [];
+                });
+            });
+        }
+    },
+    {
+        id: 'report-type-object-reportable',
+        rule: 'A custom report type can be built on a custom object only if the object allows reports (enableReports).',
+        source: 'Help "Create a Custom Report Type" (objects must have "Allow Reports" selected); Metadata API CustomObject.enableReports',
+        bad: {
+            'objects/X__c/X__c.object-meta.xml': xml(
+                'CustomObject',
+                '<enableReports>false</enableReports><label>X</label><pluralLabel>Xs</pluralLabel><sharingModel>Private</sharingModel>'
+            ),
+            'reportTypes/X.reportType-meta.xml': xml(
+                'ReportType',
+                '<baseObject>X__c</baseObject><category>other</category><deployed>true</deployed><label>X</label>'
+            )
+        },
+        check: (app) =>
+            metadataOfType(app, 'ReportType').flatMap((m) => {
+                const object = app.objects.get(text(m.root.baseObject));
+                return object?.xml && !isTrue(object.xml.enableReports)
+                    ? [problem('report-type-object-reportable', m.file, `${object.name} does not allow reports`)]
+                    : [];
+            })
+    },
+    {
+        id: 'dashboard-components-max',
+        rule: 'A dashboard holds at most 20 components.',
+        source: 'Help "Dashboard Limits" / "Salesforce Reports and Dashboards Limits" (20 components per dashboard)',
+        bad: {
+            'dashboards/F/D.dashboard-meta.xml': xml(
+                'Dashboard',
+                `<dashboardGridLayout>${'<dashboardGridComponents><colSpan>1</colSpan><columnIndex>0</columnIndex><dashboardComponent><componentType>Bar</componentType></dashboardComponent><rowIndex>0</rowIndex><rowSpan>1</rowSpan></dashboardGridComponents>'.repeat(21)}</dashboardGridLayout><dashboardType>LoggedInUser</dashboardType><title>D</title>`
+            )
+        },
+        check: (app) =>
+            metadataOfType(app, 'Dashboard')
+                .filter((m) => arr(m.root.dashboardGridLayout?.dashboardGridComponents).length > 20)
+                .map((m) => problem('dashboard-components-max', m.file, 'more than 20 components'))
+    },
+    {
+        id: 'custom-metadata-fields-exist',
+        rule: 'A custom metadata record may set only fields its type defines ("no CustomField named ... found").',
+        source: 'Metadata API CustomMetadata (values.field); sfdx-hardis deploy tip "custom-metadata-not-found" (error text family)',
+        bad: {
+            'objects/PACT_Promise__mdt/PACT_Promise__mdt.object-meta.xml': xml(
+                'CustomObject',
+                '<label>Promise</label><pluralLabel>Promises</pluralLabel>'
+            ),
+            'customMetadata/PACT_Promise.X.md-meta.xml': xml(
+                'CustomMetadata',
+                '<label>X</label><values><field>Missing__c</field><value>1</value></values>'
+            )
+        },
+        check: (app) =>
+            metadataOfType(app, 'CustomMetadata').flatMap((m) => {
+                const type = `${path.posix.basename(m.file).split('.')[0]}__mdt`;
+                const fields = app.objects.get(type)?.fields;
+                return arr(m.root.values)
+                    .map((v: XmlNode) => text(v.field))
+                    .filter((f: string) => !fields?.has(f))
+                    .map((f: string) => problem('custom-metadata-fields-exist', m.file, `${type}.${f} does not exist`));
+            })
     }
 ];
 
