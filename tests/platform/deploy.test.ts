@@ -88,6 +88,15 @@ describe('validate, then quick-deploy', () => {
         );
     });
 
+    it("force-app: the zip the server receives holds no test or fixture, and the count is the server's", async () => {
+        const { report, error } = await run(path.join(REPO, 'force-app'));
+        expect(error).toBeUndefined();
+        const sent = [...org.deployed[0].keys()];
+        expect(sent.filter((f) => /__tests__|\.test\.js$|jest|\/data\/.*\.json$/.test(f))).toEqual([]);
+        expect(sent).toContain('lwc/pactRules/pactRules.js');
+        expect(report!.deployed).toBe(org.jobs[1].components.length);
+    });
+
     it('a refusal at validation changes nothing and names file, line, the server words and the fix', async () => {
         const dir = planPackage('Mine');
         dirs.push(dir);
