@@ -3,6 +3,7 @@
 // test share exactly one rendering.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { lowCardFormulas, utf8Bytes } from '../../../force-app/main/default/lwc/pactRules/lowCardParts.js';
 
 /** The part of a rulebook rule that becomes metadata (see the Rule typedef in pactRules.js). */
 export interface RuleSource {
@@ -79,13 +80,25 @@ export function renderValidationRule(rule: RuleSource): string {
 }
 
 /**
- * One validation rule per formula: a rule with several parts becomes NAME, NAME_2, NAME_3 ...,
- * each refusing the record on its own (Salesforce runs every active rule), so together they give
- * the rulebook's verdict.
+ * Rules whose formula can outgrow Salesforce's limits, and how to split them: each returns the
+ * fewest formulas that fit PACT's budget (90% of the limits) and together give the rule's verdict.
  */
-export function expandRules(rules: readonly RuleSource[]): RuleSource[] {
+export const SPLITTERS: Readonly<Record<string, () => string[]>> = {
+    PACT_No_Low_Cards: () => lowCardFormulas()
+};
+
+/**
+ * One validation rule per formula: a rule with several parts (`formulas`, or what its splitter
+ * makes) becomes NAME, NAME_2, NAME_3 ..., each refusing the record on its own (Salesforce runs
+ * every active rule), so together they give the rulebook's verdict.
+ */
+export function expandRules(
+    rules: readonly RuleSource[],
+    splitters: Readonly<Record<string, () => string[]>> = SPLITTERS
+): RuleSource[] {
     return rules.flatMap((rule) => {
-        const parts = rule.formulas && rule.formulas.length > 1 ? rule.formulas : [rule.formula];
+        const split = splitters[rule.name]?.() ?? rule.formulas;
+        const parts = split && split.length > 1 ? split : [split?.[0] ?? rule.formula];
         if (parts.length === 1) return [{ ...rule, formulas: undefined }];
         return parts.map((formula, index) => ({
             ...rule,
@@ -98,7 +111,7 @@ export function expandRules(rules: readonly RuleSource[]): RuleSource[] {
 }
 
 /** Size of a formula as Salesforce stores it (UTF-8). */
-export const formulaBytes = (formula: string) => Buffer.byteLength(formula, 'utf8');
+export const formulaBytes: (formula: string) => number = utf8Bytes;
 
 /**
  * Everything that would make Salesforce reject the generated rule, or make it point at a field

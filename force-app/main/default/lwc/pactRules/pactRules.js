@@ -8,16 +8,15 @@
  */
 import { ACTIVITY_WORDS, FILLER_WORDS } from './vocabulary';
 import {
-    FORMULA_BUDGET,
     LOW_CARD_MAX_CONTENT_WORDS,
     LOW_CARD_MAX_LENGTH,
     LOW_CARD_PATTERN,
     isLowCard,
-    lowCardFormulas,
+    lowCardFormula,
     lowCardText
 } from './lowCard';
 
-export { ACTIVITY_WORDS, FILLER_WORDS, FORMULA_BUDGET, LOW_CARD_PATTERN, isLowCard, lowCardFormulas, lowCardText };
+export { ACTIVITY_WORDS, FILLER_WORDS, LOW_CARD_PATTERN, isLowCard, lowCardText };
 
 /** @typedef {{ value: string, label: string }} PicklistValue */
 /** @param {string[]} values @returns {PicklistValue[]} */
@@ -91,14 +90,9 @@ export function isoDate(date = new Date()) {
  * @property {string} description     for admins, in the validation rule
  * @property {string} message         for reps, in the UI and in the validation rule
  * @property {string} formula         Salesforce error-condition formula (true = reject)
- * @property {string[]} [formulas]    when one formula cannot hold the rule: every part, each its own
- *                                    validation rule (the first is `formula`); a record is refused
- *                                    when any part is true
  * @property {(record: RecordValues, context: Required<CheckContext>) => boolean} violates
  * @typedef {{ rule: string, field: string, message: string }} RuleViolation
  */
-
-const LOW_CARD_FORMULAS = lowCardFormulas();
 
 const detailsLength = (/** @type {RecordValues} */ r) => text(r.Details__c).trim().length;
 
@@ -143,8 +137,9 @@ export const RULES = [
             'Rejects English cards that only say an activity happened or is planned (called, left vm, mtg w/ client, calling them tomorrow). Words: PACT rulebook vocabulary.',
         message:
             'This only says that something happened or will happen (a call, a visit, an email). PACT keeps what the customer said or did: add their words, a request, a commitment or a concern. Nobody counts calls here.',
-        formula: LOW_CARD_FORMULAS[0],
-        formulas: LOW_CARD_FORMULAS,
+        // One formula; the generator splits it into several validation rules when it outgrows
+        // Salesforce's formula limits (lowCardParts.js).
+        formula: lowCardFormula(),
         violates: (r) => isLowCard(text(r.Details__c))
     },
     {
