@@ -84,6 +84,16 @@ describeJava(`generated REGEX patterns in Java's java.util.regex${java.ok ? '' :
         expect(verdicts.filter((v) => typeof v !== 'boolean')).toEqual([]);
     }, 120_000);
 
+    it('keep a margin: no stack overflow with a quarter of the JVM’s default thread stack (256 KB)', () => {
+        // The server's thread stack is not documented; a quarter of the default leaves room for it.
+        const verdicts = runJavaRegex(
+            patterns.map((p) => p.pattern),
+            inputs,
+            256
+        ).map((r) => r.verdict);
+        expect(verdicts.filter((v) => typeof v !== 'boolean')).toEqual([]);
+    }, 120_000);
+
     it('the harness reports a StackOverflowError (the first rule’s pattern shape, 2,000 characters)', () => {
         const firstRuleShape = "(?:[a-z0-9']*[^a-z0-9'])*?(?:called|voicemail)[^a-z0-9'](?:[a-z0-9']|[^a-z0-9'])*";
         const text = ` ${'called the customer and left a voicemail. '.repeat(48)} `;
