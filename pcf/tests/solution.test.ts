@@ -157,26 +157,102 @@ describe('Dataverse solution PACT (unmanaged zip)', () => {
         expect(bundle?.equals(readFileSync(path.join(controlOut, 'bundle.js')))).toBe(true);
     });
 
-    // Element order of a systemform as real exports write it (ChaitanyaOriganti/Assest-Management-
-    // Application- customizations.xml, 2023; SweetsNSavories/timeline Lead main form, unpacked).
-    it('writes main forms in the element order of real exports', () => {
-        const forms = (custom.Entities.Entity as Xml[]).flatMap((e) => (e.FormXml ? e.FormXml.forms.systemform : []));
-        expect(forms).toHaveLength(4);
-        const order = [...customText.matchAll(/<systemform>([\s\S]*?)<\/systemform>/g)].map((m) =>
-            [...m[1].matchAll(/^ {0,14}<([A-Za-z]+)[ >]/gm)]
-                .map((x) => x[1])
-                .filter((n, i, all) => all.indexOf(n) === i)
-        );
-        order.forEach((elements) =>
-            expect(elements.slice(0, 5)).toEqual([
-                'formid',
-                'IntroducedVersion',
-                'FormPresentation',
-                'FormActivationState',
-                'form'
-            ])
-        );
-    });
+    // Child elements, in order, as real exports write them (read in these public exports, not copied):
+    // TS = Tech-Siva/TimeSheet-Management-System customizations.xml (2025), CH = ChaitanyaOriganti/
+    // Assest-Management-Application- customizations.xml (2023), TL = SweetsNSavories/timeline (unpacked Lead form).
+    const EXPORT_PATTERNS: Record<string, string[]> = {
+        // TS custom main form; CH and TL the same order (TL without Descriptions).
+        systemform: [
+            'formid',
+            'IntroducedVersion',
+            'FormPresentation',
+            'FormActivationState',
+            'form',
+            'IsCustomizable',
+            'CanBeDeleted',
+            'LocalizedNames',
+            'Descriptions'
+        ],
+        // TS custom public view.
+        savedquery: [
+            'IsCustomizable',
+            'CanBeDeleted',
+            'isquickfindquery',
+            'isprivate',
+            'isdefault',
+            'savedqueryid',
+            'layoutxml',
+            'querytype',
+            'fetchxml',
+            'IntroducedVersion',
+            'LocalizedNames',
+            'Descriptions'
+        ],
+        // CH custom role.
+        Role: ['IsCustomizable', 'RolePrivileges'],
+        // CH (TS has appsettings where CH has Descriptions).
+        AppModule: [
+            'UniqueName',
+            'IntroducedVersion',
+            'WebResourceId',
+            'OptimizedFor',
+            'statecode',
+            'statuscode',
+            'FormFactor',
+            'ClientType',
+            'NavigationType',
+            'AppModuleComponents',
+            'AppModuleRoleMaps',
+            'LocalizedNames',
+            'Descriptions'
+        ],
+        // TS and CH.
+        AppModuleSiteMap: [
+            'SiteMapUniqueName',
+            'EnableCollapsibleGroups',
+            'ShowHome',
+            'ShowPinned',
+            'ShowRecents',
+            'SiteMap',
+            'LocalizedNames'
+        ],
+        // CH.
+        Dashboard: [
+            'LocalizedNames',
+            'FormId',
+            'IsCustomizable',
+            'IsDefault',
+            'FormXml',
+            'IntroducedVersion',
+            'IsTabletEnabled'
+        ],
+        // CH: a table included without its metadata (contact, behaviour 2) holds only its attributes.
+        EntityInfo: ['entity']
+    };
+
+    it.each(Object.entries(EXPORT_PATTERNS))(
+        'writes every %s with the child elements of real exports, in order',
+        (tag, pattern) => {
+            const ordered = new XMLParser({ preserveOrder: true, ignoreAttributes: true }).parse(customText) as Xml[];
+            const found: string[][] = [];
+            // A role is a <Role> under <Roles> (the app's role map has <Role id> references too).
+            const parentOf: Record<string, string> = { Role: 'Roles' };
+            const walk = (nodes: Xml[], parent = '') =>
+                nodes.forEach((node) => {
+                    const name = Object.keys(node).find((k) => k !== ':@') as string;
+                    if (name === tag && (parentOf[tag] ?? parent) === parent)
+                        found.push(
+                            (node[name] as Xml[])
+                                .map((c) => Object.keys(c).find((k) => k !== ':@') as string)
+                                .filter((n) => n !== '#text')
+                        );
+                    if (Array.isArray(node[name])) walk(node[name], name);
+                });
+            walk(ordered);
+            expect(found.length).toBeGreaterThan(0);
+            found.forEach((children) => expect(children).toEqual(pattern));
+        }
+    );
 
     it('gives account a new P.A.C.T. form: High Cards control in place of the timeline, alert on top, plans beside', () => {
         const form = entity('account').FormXml.forms.systemform[0];

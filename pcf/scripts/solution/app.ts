@@ -25,6 +25,10 @@ export function siteMapXml(): string {
     const dashboardId = DASHBOARD.id.replace(/[{}]/g, '');
     return `<AppModuleSiteMap>
   <SiteMapUniqueName>${APP_UNIQUE_NAME}</SiteMapUniqueName>
+  <EnableCollapsibleGroups>False</EnableCollapsibleGroups>
+  <ShowHome>True</ShowHome>
+  <ShowPinned>True</ShowPinned>
+  <ShowRecents>True</ShowRecents>
   <SiteMap IntroducedVersion="7.0.0.0"><Area Id="pact_area" ShowGroups="true" IntroducedVersion="7.0.0.0"><Titles><Title LCID="${LANGUAGE}" Title="PACT" /></Titles>${group(
       'pact_customers',
       'Customers',
@@ -62,8 +66,12 @@ export function appModuleXml(): string {
   <UniqueName>${APP_UNIQUE_NAME}</UniqueName>
   <IntroducedVersion>1.0.0.0</IntroducedVersion>
   <WebResourceId>${DEFAULT_APP_ICON}</WebResourceId>
+  <OptimizedFor></OptimizedFor>
+  <statecode>0</statecode>
+  <statuscode>1</statuscode>
   <FormFactor>1</FormFactor>
   <ClientType>4</ClientType>
+  <NavigationType>0</NavigationType>
   <AppModuleComponents>
 ${components.map((c) => `    ${c}`).join('\n')}
   </AppModuleComponents>

@@ -371,13 +371,9 @@ export function dashboardXml(): string {
   <LocalizedNames>
     ${label('LocalizedName', DASHBOARD.name)}
   </LocalizedNames>
-  <Descriptions>
-    ${label('Description', DASHBOARD.description)}
-  </Descriptions>
   <FormId>${DASHBOARD.id}</FormId>
   <IsCustomizable>1</IsCustomizable>
   <IsDefault>0</IsDefault>
-  <CanBeDeleted>1</CanBeDeleted>
   <FormXml>
     <forms type="dashboard">
       ${formXml('dashboard:customer-voice', DASHBOARD, 'dashboard')}

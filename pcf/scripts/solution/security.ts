@@ -66,9 +66,9 @@ export const ROLES: Role[] = [
 ];
 
 export function roleXml(role: Role): string {
-    return `<Role id="${role.id}" name="${role.name}">
+    // isinherited="1": the user's own access levels plus their teams' (the default for a new role).
+    return `<Role id="${role.id}" name="${role.name}" isinherited="1">
   <IsCustomizable>1</IsCustomizable>
-  <IntroducedVersion>1.0</IntroducedVersion>
   <RolePrivileges>
 ${role.privileges.map((p) => `    <RolePrivilege name="${privilegeName(p.access, p.table)}" level="${p.depth}" />`).join('\n')}
   </RolePrivileges>
