@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { auditModel, auditOrg, checkboxVerdicts, findingJson, judgeCheckbox } from '../../scripts/lib/audit';
 import { detectFormat, readMdapiDir, readMetadataDir } from '../../scripts/lib/metadata/mdapi-reader';
 import { readSourceDir } from '../../scripts/lib/metadata/source-reader';
-import type { OrgModel } from '../../scripts/lib/metadata/model';
+import { emptyModel, type FieldModel, type OrgModel } from '../../scripts/lib/metadata/model';
 import { MDAPI_FIXTURE, REPO, SOURCE_FIXTURE, runPact } from './helpers';
 
 // Each run of the real command starts node and tsx: seconds on a busy 2-core machine.
@@ -146,7 +146,7 @@ describe('pact audit on a legacy org folder', () => {
             'benign: an activity report grouped only by ACCOUNT, counting no person'
         );
         expect(why['Contact.Newsletter_Opt_Out__c']).toMatch(/opt-out/);
-        expect(why['Invoice__c.Sent__c']).toMatch(/only "sent" hints at an activity/);
+        expect(why['Invoice__c.Sent__c']).toBe('benign: its description says automation sets it');
     });
 
     it('treats the standard opt-out tick boxes as benign even though they say "call" and "email"', () => {
@@ -298,5 +298,135 @@ describe('pact, the command', () => {
         ]);
         const unknown = runPact(['audti']);
         expect([unknown.status, unknown.stderr]).toEqual([2, expect.stringContaining('pact: unknown command "audti"')]);
+    });
+});
+
+describe('tick boxes judged by evidence', () => {
+    const tick = (name: string, extra: Partial<FieldModel> = {}): FieldModel => ({
+        file: `objects/Lead/fields/${name}.field-meta.xml`,
+        name,
+        type: 'Checkbox',
+        ...extra
+    });
+    const verdict = (object: string, field: FieldModel, model?: OrgModel) => {
+        const m = model ?? {
+            ...emptyModel('test'),
+            objects: [{ file: 'x', name: object, fields: [field], validationRules: [], listViews: [] }]
+        };
+        return checkboxVerdicts(m).find((v) => v.field.name === field.name)!;
+    };
+
+    it('reads shorthand and inflections: appt, VM, F/U, demo booked', () => {
+        for (const name of ['Appt_Set__c', 'Left_VM__c', 'F_U_Done__c', 'MDR_Demo_Booked__c', 'Spoke_With_DM__c']) {
+            expect([name, verdict('Lead', tick(name)).lowCard]).toEqual([name, true]);
+        }
+        expect(verdict('Lead', tick('X', { label: 'F/U Done' })).evidence[0]).toContain('"follow up"');
+    });
+
+    it('leaves preferences, interests, segments, switches and automation flags alone', () => {
+        for (const [name, why] of [
+            ['BMOC_Daytime_VM__c', /contact preference/],
+            ['Partner_Demo_Interest__c', /interest/],
+            ['No_Touch_Account__c', /segment/],
+            ['Send_Handoff_Email__c', /starts an automation/],
+            ['Meeting_Division_Updated_Manually__c', /automation flag/],
+            ['call_made_from_groudon__c', /system that sets it/]
+        ] as const) {
+            expect(verdict('Lead', tick(name)).reason).toMatch(why);
+        }
+    });
+
+    it('says who sets it: a flow, a process or a workflow field update is not a rep ticking', () => {
+        const field = tick('Call_Completed__c', { label: 'Call Completed' });
+        const model: OrgModel = {
+            ...emptyModel('test'),
+            objects: [{ file: 'x', name: 'Lead', fields: [field], validationRules: [], listViews: [] }],
+            automations: [
+                {
+                    file: 'flows/Dialer_Sync.flow-meta.xml',
+                    kind: 'flow',
+                    name: 'Dialer_Sync',
+                    label: 'Dialer sync',
+                    active: true,
+                    object: 'Lead',
+                    sets: [{ object: 'Lead', field: 'Call_Completed__c', value: 'true' }]
+                }
+            ]
+        };
+        const v = verdict('Lead', field, model);
+        expect([v.lowCard, v.reason]).toEqual([false, "benign: set by flow Dialer sync: automated, not a rep's tick"]);
+        expect(v.evidence).toContain('set by flow Dialer sync');
+    });
+
+    it('treats a managed package tick box as set by its package', () => {
+        const v = verdict('Lead', tick('dialer__Call_Made__c'));
+        expect([v.lowCard, v.reason]).toEqual([
+            false,
+            'benign: belongs to the managed package "dialer", which sets it'
+        ]);
+    });
+
+    it('flags a formula tick that reads an activity subject or a call count, not one that computes something else', () => {
+        expect(verdict('Task', tick('Is_Reply__c', { formula: 'CONTAINS(Subject, "Reply")' })).lowCard).toBe(true);
+        expect(verdict('Opportunity', tick('Has_Connects__c', { formula: 'Connects__c > 0' })).reason).toMatch(
+            /^Formula tick box Opportunity.Has_Connects__c turns activities into a count: its formula reads Connects__c/
+        );
+        expect(verdict('Opportunity', tick('Big_Deal__c', { formula: 'Amount > 100000' })).lowCard).toBe(false);
+        expect(verdict('Contact', tick('Stale__c', { formula: 'TODAY() - LastActivityDate > 14' })).lowCard).toBe(
+            false
+        );
+    });
+
+    it('lifts a weak hint when an activity report per person counts the box', () => {
+        const field = tick('Completed__c', { label: 'Completed' });
+        const alone = verdict('Lead', field);
+        expect(alone.lowCard).toBe(false);
+        const model: OrgModel = {
+            ...emptyModel('test'),
+            objects: [{ file: 'x', name: 'Lead', fields: [field], validationRules: [], listViews: [] }],
+            reports: [
+                {
+                    file: 'reports/Ops/Completed_By_Rep.report-meta.xml',
+                    name: 'Ops/Completed_By_Rep',
+                    reportType: 'LeadActivity',
+                    columns: [{ field: 'SUBJECT' }],
+                    groupings: [{ field: 'ASSIGNED' }],
+                    filters: [{ column: 'Lead.Completed__c', operator: 'equals', value: '1' }]
+                }
+            ]
+        };
+        const lifted = auditOrg(model).findings.find((f) => f.component === 'Lead.Completed__c');
+        expect(lifted?.evidence).toContain('read by activity reports per person: Ops/Completed_By_Rep');
+    });
+
+    it('reads who sets a field from flows and workflow field updates on disk, in both formats', () => {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pact-flows-'));
+        const write = (file: string, xml: string) => {
+            fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+            fs.writeFileSync(path.join(dir, file), `<?xml version="1.0" encoding="UTF-8"?>\n${xml}`);
+        };
+        const ns = 'xmlns="http://soap.sforce.com/2006/04/metadata"';
+        write(
+            'flows/Mark_Called.flow-meta.xml',
+            `<Flow ${ns}><label>Mark called</label><processType>AutoLaunchedFlow</processType><status>Active</status>` +
+                `<start><object>Lead</object><triggerType>RecordBeforeSave</triggerType></start>` +
+                `<assignments><name>Set</name><assignmentItems><assignToReference>$Record.Called__c</assignToReference>` +
+                `<operator>Assign</operator><value><booleanValue>true</booleanValue></value></assignmentItems></assignments></Flow>`
+        );
+        write(
+            'workflows/Lead.workflow-meta.xml',
+            `<Workflow ${ns}><fieldUpdates><fullName>Tick_Emailed</fullName><field>Emailed__c</field><literalValue>1</literalValue>` +
+                `<name>Tick emailed</name><operation>Literal</operation></fieldUpdates>` +
+                `<rules><fullName>On_Email</fullName><actions><name>Tick_Emailed</name><type>FieldUpdate</type></actions>` +
+                `<active>true</active></rules></Workflow>`
+        );
+        const model = readSourceDir(dir);
+        expect(
+            model.automations?.map((a) => [a.kind, a.name, a.active, a.sets.map((s) => `${s.object}.${s.field}`)])
+        ).toEqual([
+            ['flow', 'Mark_Called', true, ['Lead.Called__c']],
+            ['workflow-field-update', 'Lead.Tick_Emailed', true, ['Lead.Emailed__c']]
+        ]);
+        fs.rmSync(dir, { recursive: true, force: true });
     });
 });

@@ -47,7 +47,10 @@ const ACTIVITY_TABLES = new Set([
     'fax',
     'activitypointer',
     'serviceappointment',
-    'recurringappointmentmaster'
+    'recurringappointmentmaster',
+    'voicecall',
+    'unifiedvoicecall',
+    'videocall'
 ]);
 
 /** Custom objects whose name says they log activities ("Site_Visit__c", "Call_Log__c", "Touchpoint__c"). */
@@ -100,7 +103,8 @@ const SYSTEM_OBJECT_WORDS = new Set([
     'errors',
     'processor',
     'retry',
-    'mass'
+    'mass',
+    'checklist'
 ]);
 
 export function isActivityFacing(objectName: string): boolean {
@@ -130,8 +134,8 @@ export function emptyContext(): CheckboxContext {
 
 /** Indexes the automations that write fields. */
 export function indexSetters(model: OrgModel, context: CheckboxContext = emptyContext()): CheckboxContext {
+    // An inactive flow or field update still says that automation, not a rep, owns the box.
     for (const automation of model.automations ?? []) {
-        if (!automation.active) continue;
         for (const set of automation.sets) {
             const keys = [set.object ? `${set.object}.${set.field}` : '', set.field].map((k) => k.toLowerCase());
             for (const key of keys.filter(Boolean)) {
@@ -177,12 +181,27 @@ function formulaParts(formula: string) {
     return { literals, identifiers };
 }
 
-/** Why a formula tick counts activities (it reads a Subject or disposition, or tests activity words), or undefined. */
+/**
+ * Why a formula tick counts activities, or undefined: it reads a Subject or disposition on an activity,
+ * tests activity words, or reads fields that count or date calls and meetings (Connects__c,
+ * First_Call_Date__c). LastActivityDate alone says how recent, and counts nothing.
+ */
 function activityFormula(object: string, formula: string): string | undefined {
     const { literals, identifiers } = formulaParts(formula);
-    const describing = identifiers.filter((id) => ACTIVITY_DESCRIBING.test(id.split('.').pop() ?? id));
+    const last = (id: string) => id.split('.').pop() ?? id;
+    const counting = identifiers.filter(
+        (id) =>
+            /__c$/i.test(last(id)) &&
+            words(last(id)).some((w) => ACTIVITY_NOUNS.has(w) || w === 'connects' || w === 'connect') &&
+            // "Website_Visits__c", "No_Touch_Account__c": the field it reads is itself no activity.
+            !benignReason(last(id))
+    );
+    if (counting.length > 0) return `its formula reads ${counting.join(', ')}`;
+    const describing = identifiers.filter((id) => ACTIVITY_DESCRIBING.test(last(id)));
     const literalWords = literals.flatMap((l) => words(l)).filter((w) => STRONG_WORDS.has(w));
     if (isActivityObject(object) && describing.length > 0) return `its formula reads ${describing.join(', ')}`;
+    // Computed per activity: a report that sums it counts activities per rep, whatever it reads.
+    if (isActivityObject(object)) return `it is computed on every ${object} record`;
     if (describing.length > 0 && literalWords.length > 0)
         return `its formula tests ${describing.join(', ')} for "${[...new Set(literalWords)].join('", "')}"`;
     return undefined;
@@ -226,20 +245,28 @@ export function judgeCheckbox(
         ...(context.setters.get(field.name.toLowerCase()) ?? [])
     ];
     if (setters.length > 0) {
-        const by = [...new Set(setters.map((s) => `${AUTOMATION_WORDS[s.kind]} ${s.label ?? s.name}`))].slice(0, 3);
+        const by = [
+            ...new Set(
+                setters.map((s) => `${AUTOMATION_WORDS[s.kind]} ${s.label ?? s.name}${s.active ? '' : ' (inactive)'}`)
+            )
+        ].slice(0, 3);
         return benign(`set by ${by.join(', ')}: automated, not a rep's tick`, [...evidence, `set by ${by.join(', ')}`]);
     }
-    if (field.managedBy) {
-        return benign(`belongs to the managed package "${field.managedBy}", which sets it`, [
+    // A reader fills managedBy; a bare model still shows the namespace in the name ("dialer__Called__c").
+    const managedBy = field.managedBy ?? /^([A-Za-z][A-Za-z0-9]*)__\w+__c$/.exec(field.name)?.[1];
+    if (managedBy) {
+        return benign(`belongs to the managed package "${managedBy}", which sets it`, [
             ...evidence,
-            `managed package ${field.managedBy}`
+            `managed package ${managedBy}`
         ]);
     }
     const systemWord = words(object).find((w) => SYSTEM_OBJECT_WORDS.has(w));
     if (systemWord) return benign(`${object} holds system records (a ${systemWord}), not a rep's work`, evidence);
-    const pattern = benignReason(field.name, field.label);
+    const pattern = benignReason(field.name, field.label, [field.description, field.inlineHelpText]);
     if (pattern) return benign(pattern, evidence);
-    const flagged = text && (text.strength !== 'weak' || used.length > 0);
+    // Use in an activity report per person lifts a weak hint in the name or label, not one in a description.
+    const liftable = text?.where === 'name' || text?.where === 'label';
+    const flagged = text && (text.strength !== 'weak' || (used.length > 0 && liftable));
     if (!text || !flagged) {
         return benign(
             text

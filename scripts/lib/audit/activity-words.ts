@@ -90,11 +90,25 @@ export const ACTIVITY_NOUNS: ReadonlySet<string> = new Set([
     'walkthrough',
     'checkin',
     'tour',
-    'onsite'
+    'onsite',
+    'discovery'
 ]);
 
 /** Nouns that name an activity only with a verb: "Email Sent" is a low card, "Email" or "Disable Email" is not. */
-const WEAK_NOUNS: ReadonlySet<string> = new Set(['email', 'emails', 'text', 'message', 'messages', 'phone', 'letter']);
+const WEAK_NOUNS: ReadonlySet<string> = new Set([
+    'email',
+    'emails',
+    'text',
+    'message',
+    'messages',
+    'phone',
+    'packet',
+    'brochure',
+    'mailer',
+    'kit',
+    'sample',
+    'samples'
+]);
 
 /** Verbs and participles that say an activity took place or was set up. */
 export const ACTIVITY_VERBS: ReadonlySet<string> = new Set([
@@ -151,6 +165,7 @@ const STRONG_SINGLE: ReadonlySet<string> = new Set([
     'spoke',
     'talked',
     'chatted',
+    'discussed',
     'voicemail',
     'voicemails'
 ]);
@@ -174,7 +189,9 @@ const PHRASES = [
     'call back',
     'touch point',
     'touch points',
-    'site visit'
+    'site visit',
+    'connect with',
+    'connected with'
 ];
 
 /** Words that make a lone verb count: "Contact Attempted", "Customer Reached". */
@@ -241,7 +258,16 @@ export function words(text: string | undefined): string[] {
         .replace(/-/g, ' ')
         .split(/[^a-z0-9]+/)
         .filter((w) => w !== '');
-    return tokens.flatMap((t) => SHORTHAND[t] ?? [t]);
+    // "F_U_Done__c": single letters that spell a shorthand ("f" + "u") are read as one word.
+    const merged: string[] = [];
+    for (let i = 0; i < tokens.length; i++) {
+        const pair = tokens[i].length === 1 && tokens[i + 1]?.length === 1 ? tokens[i] + tokens[i + 1] : '';
+        if (pair && SHORTHAND[pair]) {
+            merged.push(pair);
+            i++;
+        } else merged.push(tokens[i]);
+    }
+    return merged.flatMap((t) => SHORTHAND[t] ?? [t]);
 }
 
 export type Strength = 'strong' | 'medium' | 'weak';
@@ -276,7 +302,8 @@ function judgeText(tokens: string[], context: string[], prose: boolean): Omit<Te
         const near = tokens.slice(Math.max(0, i - NEAR), i + NEAR + 1).filter((w) => VERBS.has(w));
         if (near.length) pairs.push(t, ...near);
     });
-    if (pairs.length) return { strength: prose ? 'medium' : 'strong', matches: unique(pairs) };
+    // In prose a noun and a verb may belong to different thoughts ("did not complete the call").
+    if (pairs.length) return { strength: prose ? 'weak' : 'strong', matches: unique(pairs) };
     // A description that names a call or a meeting explains the box; a name or label that does is the box.
     if (nouns.length) return { strength: prose ? 'weak' : 'medium', matches: unique(nouns) };
     const contextNouns = context.filter((t) => ACTIVITY_NOUNS.has(t));
@@ -341,6 +368,16 @@ const BENIGN_PATTERNS: { pattern: RegExp; why: string }[] = [
     },
     { pattern: /\bcan we\b|\bmay we\b|\bok to\b/, why: "records the customer's permission" },
     {
+        pattern: /\bbmoc\b|\bbest (method|time|way)\b|\bprefer(s|red|ence)?\b/,
+        why: "records the customer's contact preference"
+    },
+    {
+        // "call made from Groudon", "Left Company by Catalyst": the name says which system sets it.
+        pattern:
+            /\b(from|by|via) (?!(a|the|rep|reps|owner|manager|sales|user|agent|me|us|team|phone|email|mail|text)$)[a-z][a-z0-9]*$/,
+        why: 'names the system that sets it'
+    },
+    {
         pattern: /\bconsents?\b|\bconsented\b|\bgdpr\b|\bpermission to\b|\bagreed to\b/,
         why: "records the customer's consent"
     },
@@ -365,6 +402,11 @@ const BENIGN_PATTERNS: { pattern: RegExp; why: string }[] = [
     },
     { pattern: /\b(inactive|deleted|archived|duplicate|fake)\b/, why: 'is a record state' },
     {
+        pattern: /\b(qa|quality|audit|audited|review|reviewed)\b/,
+        why: 'records an internal review, not an activity toward a customer'
+    },
+    { pattern: /\b(valid|validated|validation)\b/, why: 'records a data check' },
+    {
         pattern:
             /^(is )?(active|inactive|primary|private|deleted|archived|closed|won|lost|converted|locked|escalated|excluded|duplicate|test|fake|historical|recurring|billable|taxable|internal)$/,
         why: 'is a record state'
@@ -384,12 +426,36 @@ const BENIGN_PATTERNS: { pattern: RegExp; why: string }[] = [
     }
 ];
 
-/** Why a tick box is benign by its name or label, or undefined. */
-export function benignReason(name: string, label?: string): string | undefined {
+/** What a description or help text says about who sets the box, or that it is a need rather than a deed. */
+const PROSE_PATTERNS: { pattern: RegExp; why: string }[] = [
+    {
+        pattern:
+            /\b(updated|set|populated|managed|marked|calculated|checked|filled|maintained) (automatically )?(by|via|from) (the )?(a )?(process|flow|workflow|trigger|batch|integration|system|automation|apex|job|workato|marketo|mulesoft|zapier|pardot|outreach|salesloft|lean ?data|[a-z]+ (integration|system|sync|tool))\b|\bset via\b|\bpull(ed|s)? from\b|\bsynced from\b|\bprocess builder\b|\b(email )?automation\b|\btechnical (field|checkbox|flag)\b|\bsystem use\b|\bused by the system\b|\bhidden field\b|\bmirroring\b|\bwe triggered\b|\bthe flow\b|\bstamped by\b|\bzap\b/,
+        why: 'its description says automation sets it'
+    },
+    {
+        pattern:
+            /\b(patient|customer|client|lead|prospect|contact|member|donor)s? (returned|called|emailed|replied|responded|requested|asked|agreed|chose|hired)\b|\b(call|calls|email|emails|message) from (the )?(patient|customer|client|lead|prospect|contact|member)\b/,
+        why: "its description says the customer did it: a customer fact, not a rep's activity"
+    },
+    {
+        pattern:
+            /\bshould be (scheduled|called|contacted|sent|done)\b|\brequires a\b|\bneeds? to be\b|\bis recommended\b/,
+        why: 'its description says it marks a need, not something done'
+    }
+];
+
+/** Why a tick box is benign by its name or label (or, for automation and needs, its description), or undefined. */
+export function benignReason(name: string, label?: string, prose: (string | undefined)[] = []): string | undefined {
     for (const text of [name, label]) {
         const phrase = words(text).join(' ');
         if (!phrase) continue;
         const hit = BENIGN_PATTERNS.find(({ pattern }) => pattern.test(phrase));
+        if (hit) return hit.why;
+    }
+    for (const text of prose) {
+        const phrase = words(text).join(' ');
+        const hit = phrase ? PROSE_PATTERNS.find(({ pattern }) => pattern.test(phrase)) : undefined;
         if (hit) return hit.why;
     }
     return undefined;

@@ -20,6 +20,12 @@ export const RULE_RANKING_DASHBOARD = 'dashboard-ranks-people';
 const ACTIVITY_TYPE_WORDS = new Set(['activity', 'activities', 'activites', 'task', 'tasks', 'event', 'events']);
 const ACTIVITY_RELATIONSHIPS = new Set(['tasks', 'events', 'activityhistories', 'openactivities', 'activities']);
 
+/** "Tasks", "ActivityHistories", "Activity$OwnerId" (a polymorphic join), "UnifiedVoiceCalls". */
+function isActivityRelationship(relationship: string): boolean {
+    const name = relationship.split('$')[0].toLowerCase();
+    return ACTIVITY_RELATIONSHIPS.has(name) || isActivityObject(name) || isActivityObject(name.replace(/s$/, ''));
+}
+
 export interface AnalyticsVerdict {
     component: string;
     componentType: 'Report' | 'Dashboard';
@@ -39,9 +45,7 @@ export function activityReportReason(model: OrgModel, report: ReportModel): stri
         if (type) {
             if (isActivityObject(type.baseObject))
                 return `uses the report type ${type.name}, built on ${type.baseObject}`;
-            const join = (type.joins ?? []).find((j) =>
-                ACTIVITY_RELATIONSHIPS.has((j.split('.').pop() ?? '').toLowerCase())
-            );
+            const join = (type.joins ?? []).find((j) => isActivityRelationship(j.split('.').pop() ?? ''));
             if (join) return `uses the report type ${type.name}, which joins ${join}`;
             continue;
         }

@@ -35,7 +35,10 @@ const KNOWN_CUSTOM_USER_FIELDS = new Set(['needs_action_by__c']);
  */
 const UPPER_CASE_USER_COLUMN =
     /(^|_)(OWNER|CREATED_BY|CREATED_NAME|CREATED_ALIAS|LAST_UPDATE_BY|LAST_UPDATE_NAME|LAST_UPDATE_ALIAS|LAST_MODIFIED_BY|ASSIGNED|ASSIGNED_TO)(_NAME|_ALIAS|_FULL_NAME|_ID)?$/;
-const UPPER_CASE_USER_EXACT = new Set(['FULL_NAME', 'ALIAS', 'USERS.NAME', 'USER.NAME', 'USER_NAME']);
+const UPPER_CASE_USER_EXACT = new Set(['FULL_NAME', 'ALIAS', 'USERS.NAME', 'USER.NAME', 'USER_NAME', 'ACCOWNER']);
+
+/** On a report type built on User ("User$Name"), these name the person. */
+const USER_TABLE_PERSON_FIELDS = new Set(['name', 'id', 'alias', 'username', 'firstname', 'lastname']);
 
 export interface UserFieldIndex {
     /** "object.field" (lower case) -> the objects it looks up ([] when it is no lookup). */
@@ -88,6 +91,9 @@ export function userFieldIn(column: string, index: UserFieldIndex): string | und
     const pathPart = dollar >= 0 ? trimmed.slice(dollar + 1) : trimmed;
     const segments = pathPart.split('.').filter(Boolean);
     let context: string | undefined = table ? table.split('.').pop() : undefined;
+    const tableObject = (context ?? '').split('*').pop()?.toLowerCase();
+    if (tableObject === 'user' && segments.length === 1 && USER_TABLE_PERSON_FIELDS.has(segments[0].toLowerCase()))
+        return `${context}$${segments[0]}`;
     for (let i = 0; i < segments.length; i++) {
         const segment = segments[i];
         const lower = segment.toLowerCase();
