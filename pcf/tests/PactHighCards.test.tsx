@@ -1,7 +1,7 @@
 import { Simulate } from 'react-dom/test-utils';
 import { act } from 'react-dom/test-utils';
 import { RULES, deriveHeadline } from '../../force-app/main/default/lwc/pactRules/pactRules';
-import { draftKey } from '../PactHighCards/components/model';
+import { CONTROL_COLUMNS, draftKey } from '../PactHighCards/components/model';
 import { registerSa11yMatcher } from '@sa11y/jest';
 import { ACCOUNT_ID, Mounted, loadResx, mount, sampleRows, settle } from './harness';
 
@@ -55,6 +55,15 @@ describe('PACT High Cards control', () => {
         const meta = mounted.container.querySelector('.pact-card-meta')?.textContent;
         expect(meta).toBe(`${rows[0].kind} · ${rows[0].theme} · ${rows[0].occurredOn}`);
         expect(mounted.container.textContent).toContain(rows[0].pact_details);
+    });
+
+    it('adds the columns it reads to the dataset, whatever view the subgrid is bound to', async () => {
+        mounted = mount();
+        await settle();
+        expect(mounted.dataset.calls.addColumn).toEqual(CONTROL_COLUMNS);
+        // A second init (the form reloads) adds nothing the dataset already has.
+        mounted.generator.ExecuteInit();
+        expect(mounted.dataset.calls.addColumn).toEqual(CONTROL_COLUMNS);
     });
 
     it('says when the dataset could not be loaded', async () => {

@@ -59,7 +59,26 @@ export class FakeServerDataset {
     sortedRecordIds: string[] = [];
     onChange: () => void = () => undefined;
     /** Calls the control made, for assertions. */
-    calls = { setPageSize: [] as number[], loadNextPage: 0, refresh: 0, setFilter: [] as FilterExpression[] };
+    calls = {
+        setPageSize: [] as number[],
+        loadNextPage: 0,
+        refresh: 0,
+        setFilter: [] as FilterExpression[],
+        addColumn: [] as string[]
+    };
+
+    /** Like a subgrid bound to a view that lacks a column: the dataset then carries it as well. */
+    addColumn(name: string): void {
+        this.calls.addColumn.push(name);
+        this.columns.push({
+            name,
+            displayName: name,
+            dataType: 'SingleLine.Text',
+            alias: name,
+            order: this.columns.length,
+            visualSizeFactor: 1
+        });
+    }
 
     paging: ComponentFramework.PropertyHelper.DataSetApi.Paging;
     filtering: ComponentFramework.PropertyHelper.DataSetApi.Filtering;
