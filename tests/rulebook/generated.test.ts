@@ -83,16 +83,19 @@ describe('committed validation rules', () => {
     });
 });
 
+/** A well-formed rule to vary. */
+const TEST_RULE: RuleSource = {
+    name: 'PACT_Test_Rule',
+    object: 'High_Card__c',
+    field: 'Details__c',
+    fields: ['Details__c'],
+    description: 'A test rule.',
+    message: 'A message for reps.',
+    formula: 'LEN(Details__c) > 5'
+};
+
 describe('rule problems', () => {
-    const base: RuleSource = {
-        name: 'PACT_Test_Rule',
-        object: 'High_Card__c',
-        field: 'Details__c',
-        fields: ['Details__c'],
-        description: 'A test rule.',
-        message: 'A message for reps.',
-        formula: 'LEN(Details__c) > 5'
-    };
+    const base = TEST_RULE;
 
     it('accepts a well-formed rule', () => {
         expect(findRuleProblems([base], REPO_ROOT)).toEqual([]);
@@ -153,15 +156,7 @@ describe('rule problems', () => {
 });
 
 describe('a rule in several parts', () => {
-    const base: RuleSource = {
-        name: 'PACT_Test_Rule',
-        object: 'High_Card__c',
-        field: 'Details__c',
-        fields: ['Details__c'],
-        description: 'A test rule.',
-        message: 'A message for reps.',
-        formula: 'LEN(Details__c) = 1'
-    };
+    const base: RuleSource = { ...TEST_RULE, formula: 'LEN(Details__c) = 1' };
 
     it('becomes one validation rule per part, named NAME, NAME_2 ..., with the same message', () => {
         const parts = expandRules([{ ...base, formulas: ['LEN(Details__c) = 1', 'LEN(Details__c) = 2'] }]);
