@@ -233,12 +233,22 @@ function selectFiles(files: Map<string, string>, types: Record<string, string[]>
     return selected;
 }
 
-function soapOk(kind: CallKind, element: string, result: string, bare = false) {
+/** Metadata API SOAP calls by their body element; order matters ("<deploy>" after "<deployRecentValidation"). */
+const SOAP_CALLS: [string, CallKind][] = [
+    ['<deployRecentValidation', 'deployRecentValidation'],
+    ['<listMetadata', 'listMetadata'],
+    ['<checkDeployStatus', 'checkDeployStatus'],
+    ['<deploy>', 'deploy'],
+    ['<checkRetrieveStatus', 'checkRetrieveStatus'],
+    ['<retrieve', 'retrieve']
+];
+
+function soapOk(kind: CallKind, element: string, result: string) {
     return {
         kind,
         status: 200,
         type: 'text/xml',
-        body: soapEnvelope(`<${element}><result>${bare ? result : result}</result></${element}>`)
+        body: soapEnvelope(`<${element}><result>${result}</result></${element}>`)
     };
 }
 
@@ -384,19 +394,7 @@ export async function startFakeOrg(options: FakeOrgOptions): Promise<FakeOrg> {
             ? 'tooling'
             : path.startsWith('/services/data/') && path.includes('/query')
               ? 'query'
-              : soap && body.includes('<deployRecentValidation')
-                ? 'deployRecentValidation'
-                : soap && body.includes('<listMetadata')
-                  ? 'listMetadata'
-                  : soap && body.includes('<checkDeployStatus')
-                    ? 'checkDeployStatus'
-                    : soap && body.includes('<deploy>')
-                      ? 'deploy'
-                      : soap && body.includes('<checkRetrieveStatus')
-                        ? 'checkRetrieveStatus'
-                        : soap && body.includes('<retrieve')
-                          ? 'retrieve'
-                          : 'other';
+              : (soap && SOAP_CALLS.find(([element]) => body.includes(element))?.[1]) || 'other';
         const fault = faults.find((f) => f.left > 0 && (f.on === kind || f.on === 'any'));
         if (fault) {
             fault.left--;
@@ -516,7 +514,7 @@ export async function startFakeOrg(options: FakeOrgOptions): Promise<FakeOrg> {
                 };
             }
             const job = planJob(validation.files, false, undefined, problems, 'deploy', id);
-            return soapOk(kind, 'deployRecentValidationResponse', job.id, true);
+            return soapOk(kind, 'deployRecentValidationResponse', job.id);
         }
         if (kind === 'checkDeployStatus') {
             const id = /<asyncProcessId>([^<]*)<\/asyncProcessId>/.exec(body)?.[1] ?? '';
