@@ -15,7 +15,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { DeployRefused, describeDeploy, validateThenDeploy } from '../../scripts/lib/salesforce/deploy';
 import { coreConnection } from '../cli/fake-org/core-connection';
-import { FakeOrg, startFakeOrg, type DeployProblem } from '../cli/fake-org/server';
+import { FakeOrg, startFakeOrg, type DeployProblem, type FakeOrgOptions } from '../cli/fake-org/server';
 
 const REPO = path.resolve(__dirname, '..', '..');
 const DEMO = path.join(REPO, 'config', 'demo-legacy-org');
@@ -53,8 +53,8 @@ describe('validate, then quick-deploy', () => {
         dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true }));
     });
 
-    async function run(dir: string, deployProblems?: DeployProblem[]) {
-        org = await startFakeOrg({ files: new Map(), deployProblems });
+    async function run(dir: string, deployProblems?: DeployProblem[], more: Partial<FakeOrgOptions> = {}) {
+        org = await startFakeOrg({ files: new Map(), deployProblems, ...more });
         const phases: string[] = [];
         const conn = await coreConnection(org);
         try {
@@ -147,6 +147,24 @@ describe('validate, then quick-deploy', () => {
             ['PACT_Customer_Voice_Dashboards/Customer_Voice', 'dynamic-dashboard-cap']
         ]);
         expect(error!.message).toContain('--dashboard-running-user USERNAME');
+    });
+
+    it("the org's own failing Apex tests stop the validation, each named with the server's message", async () => {
+        const { error } = await run(DEMO, [], {
+            apexTestFailures: [
+                {
+                    name: 'OpportunityTriggerTest',
+                    methodName: 'closesWon',
+                    message: 'System.AssertException: Assertion Failed: Expected: 1, Actual: 0'
+                }
+            ]
+        });
+        expect(error!.phase).toBe('validation');
+        expect(error!.message).toContain("1 of the org's Apex test(s) failed");
+        expect(error!.message).toContain(
+            'Apex test OpportunityTriggerTest.closesWon\n      server: System.AssertException: Assertion Failed: Expected: 1, Actual: 0'
+        );
+        expect(org.applied).toEqual([]);
     });
 
     it('a refusal of the quick deploy is reported as such', async () => {

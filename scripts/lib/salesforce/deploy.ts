@@ -91,12 +91,21 @@ export function formatFailures(failures: ComponentFailure[]): string {
 function refused(dir: string, phase: 'validation' | 'deploy', result: DeployResult, cwd: string): DeployRefused {
     const failures = componentFailures(result, cwd);
     const response: MetadataApiDeployStatus = result.response;
-    const tests = response.numberTestErrors ? ` ${response.numberTestErrors} Apex test(s) failed.` : '';
+    // The org's own Apex tests run during validation (RunLocalTests): their failures block it too.
+    const raw = response.details?.runTestResult?.failures ?? [];
+    const testFailures = (Array.isArray(raw) ? raw : [raw]).map(
+        (t) => `  Apex test ${t.name}.${t.methodName}\n      server: ${t.message}`
+    );
+    const tests = testFailures.length
+        ? ` ${testFailures.length} of the org's Apex test(s) failed; fix them or ask their owner before deploying.`
+        : '';
     const head =
         phase === 'validation'
             ? `the org refused the deployment of ${dir} at validation (check-only: nothing in the org changed).${tests}`
             : `the org refused the quick deploy of ${dir} (${response.status}).${tests}`;
-    const detail = failures.length ? formatFailures(failures) : `  ${response.errorMessage ?? response.status}`;
+    const detail =
+        [failures.length ? formatFailures(failures) : '', ...testFailures].filter(Boolean).join('\n') ||
+        `  ${response.errorMessage ?? response.status}`;
     return new DeployRefused(`${head}\n${detail}`, phase, failures);
 }
 

@@ -58,6 +58,7 @@ export interface DeployJob {
     components: { type: string; fullName: string; fileName: string }[];
     failures: { type: string; fullName: string; fileName: string; problem: DeployProblem }[];
     testLevel?: string;
+    testFailures: { name: string; methodName: string; message: string }[];
 }
 
 export interface Fault {
@@ -83,6 +84,8 @@ export interface FakeOrgOptions {
     deployProblems?: DeployProblem[];
     flows?: FakeFlow[];
     profiles?: FakeProfile[];
+    /** The org's own Apex tests that fail when a validation runs tests (RunLocalTests). */
+    apexTestFailures?: { name: string; methodName: string; message: string }[];
 }
 
 export interface FakeOrg {
@@ -291,7 +294,7 @@ export function packageComponents(files: Map<string, string>): DeployJob['compon
 }
 
 function deployResultXml(job: DeployJob): string {
-    const failed = job.failures.length > 0;
+    const failed = job.failures.length > 0 || job.testFailures.length > 0;
     const message = (c: DeployJob['components'][number], ok: boolean, p?: DeployProblem) =>
         ok
             ? `<componentSuccesses><changed>${!job.checkOnly}</changed><componentType>${c.type}</componentType><created>${!job.checkOnly}</created><createdDate>2026-01-01T00:00:00.000Z</createdDate><deleted>false</deleted><fileName>${c.fileName}</fileName><fullName>${c.fullName}</fullName><success>true</success></componentSuccesses>`
@@ -303,12 +306,22 @@ function deployResultXml(job: DeployJob): string {
     const runTests = job.testLevel && job.testLevel !== 'NoTestRun';
     return (
         `<checkOnly>${job.checkOnly}</checkOnly><completedDate>2026-01-01T00:00:05.000Z</completedDate><createdBy>005000000000001</createdBy><createdByName>Admin</createdByName><createdDate>2026-01-01T00:00:00.000Z</createdDate>` +
-        `<details>${[...failures, ...successes].join('')}${runTests ? '<runTestResult><numFailures>0</numFailures><numTestsRun>0</numTestsRun><totalTime>0.0</totalTime></runTestResult>' : ''}</details>` +
+        `<details>${[...failures, ...successes].join('')}${runTests ? runTestResultXml(job.testFailures) : ''}</details>` +
         `<done>true</done><id>${job.id}</id><ignoreWarnings>false</ignoreWarnings><lastModifiedDate>2026-01-01T00:00:05.000Z</lastModifiedDate>` +
         `<numberComponentErrors>${job.failures.length}</numberComponentErrors><numberComponentsDeployed>${failed ? 0 : total}</numberComponentsDeployed><numberComponentsTotal>${total}</numberComponentsTotal>` +
-        `<numberTestErrors>0</numberTestErrors><numberTestsCompleted>0</numberTestsCompleted><numberTestsTotal>0</numberTestsTotal><rollbackOnError>true</rollbackOnError><runTestsEnabled>${Boolean(runTests)}</runTestsEnabled>` +
+        `<numberTestErrors>${job.testFailures.length}</numberTestErrors><numberTestsCompleted>0</numberTestsCompleted><numberTestsTotal>${job.testFailures.length}</numberTestsTotal><rollbackOnError>true</rollbackOnError><runTestsEnabled>${Boolean(runTests)}</runTestsEnabled>` +
         `<startDate>2026-01-01T00:00:01.000Z</startDate><status>${status}</status><success>${!failed}</success>`
     );
+}
+
+function runTestResultXml(failures: DeployJob['testFailures']): string {
+    const items = failures
+        .map(
+            (f, i) =>
+                `<failures><id>01p00000000000${i}AAA</id><message>${escapeXml(f.message)}</message><methodName>${f.methodName}</methodName><name>${f.name}</name><namespace xsi:nil="true" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"/><packageName>${f.name}</packageName><stackTrace>Class.${f.name}.${f.methodName}: line 12, column 1</stackTrace><time>31.0</time><type>Class</type></failures>`
+        )
+        .join('');
+    return `<runTestResult>${items}<numFailures>${failures.length}</numFailures><numTestsRun>${failures.length}</numTestsRun><totalTime>31.0</totalTime></runTestResult>`;
 }
 
 const escapeXml = (value: string) =>
@@ -362,6 +375,7 @@ export async function startFakeOrg(options: FakeOrgOptions): Promise<FakeOrg> {
                 .filter((p) => !p.component || p.component === c.fullName || p.component === `${c.type}:${c.fullName}`)
                 .map((problem) => ({ ...c, problem }))
         );
+        const runsTests = Boolean(testLevel && testLevel !== 'NoTestRun');
         const job: DeployJob = {
             id: `0Af${String(org.jobs.length + 1).padStart(12, '0')}AAA`,
             checkOnly,
@@ -369,10 +383,11 @@ export async function startFakeOrg(options: FakeOrgOptions): Promise<FakeOrg> {
             files,
             components,
             failures,
-            testLevel
+            testLevel,
+            testFailures: runsTests ? (options.apexTestFailures ?? []) : []
         };
         org.jobs.push(job);
-        if (!checkOnly && failures.length === 0) org.applied.push(files);
+        if (!checkOnly && failures.length === 0 && job.testFailures.length === 0) org.applied.push(files);
         return job;
     };
 
@@ -502,7 +517,7 @@ export async function startFakeOrg(options: FakeOrgOptions): Promise<FakeOrg> {
         if (kind === 'deployRecentValidation') {
             const id = /<validationId>([^<]*)<\/validationId>/.exec(body)?.[1] ?? '';
             const validation = org.jobs.find((j) => j.id === id && j.checkOnly);
-            if (!validation || validation.failures.length > 0) {
+            if (!validation || validation.failures.length > 0 || validation.testFailures.length > 0) {
                 // The Metadata API's answer for an id that is not a successful recent validation.
                 return {
                     kind,
