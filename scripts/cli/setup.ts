@@ -306,8 +306,13 @@ export function salesforceActions(root = REPO_ROOT): SetupActions {
         },
         async deploy(alias, dir, choices) {
             const { validateThenDeploy, describeDeploy } = await import('../lib/salesforce/deploy');
-            const { withDashboardRunningUser } = await import('../lib/salesforce/pact-org');
+            const { assertFlowsCanDeploy, readOrgFlowCase, withDashboardRunningUser } =
+                await import('../lib/salesforce/pact-org');
             const conn = await connectToAlias(alias);
+            // A production org that deploys flows as active would refuse PACT's flows (no Apex coverage).
+            if (fs.existsSync(path.join(root, dir, 'main', 'default', 'flows'))) {
+                assertFlowsCanDeploy(await readOrgFlowCase(conn));
+            }
             const source = choices?.dashboardRunningUser
                 ? withDashboardRunningUser(path.join(root, dir), choices.dashboardRunningUser)
                 : path.join(root, dir);
@@ -318,9 +323,12 @@ export function salesforceActions(root = REPO_ROOT): SetupActions {
             }
         },
         async activateFlows(alias) {
-            const { activateFlows } = await import('../lib/salesforce/pact-org');
-            const { activated, alreadyActive } = await activateFlows(await connectToAlias(alias));
+            const { activateFlows, readOrgFlowCase } = await import('../lib/salesforce/pact-org');
+            const conn = await connectToAlias(alias);
+            const flowCase = await readOrgFlowCase(conn);
+            const { activated, alreadyActive } = await activateFlows(conn);
             return [
+                `this org is ${flowCase.summary}`,
                 activated.length ? `activated ${activated.join(', ')}` : '',
                 alreadyActive.length ? `already active ${alreadyActive.join(', ')}` : ''
             ]

@@ -14,12 +14,14 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
     activateFlows,
+    assertFlowsCanDeploy,
     assignLayouts,
     chooseProfiles,
     internalProfiles,
     layoutAssignmentFiles,
     PACT_FLOWS,
     PACT_LAYOUTS,
+    readOrgFlowCase,
     withDashboardRunningUser
 } from '../../scripts/lib/salesforce/pact-org';
 import { coreConnection } from '../cli/fake-org/core-connection';
@@ -41,6 +43,35 @@ describe('flows and layouts after the deploy', () => {
         org = await startFakeOrg({ files: new Map(), ...options });
         return coreConnection(org);
     };
+
+    it('finds out which case the org is in before deploying flows', async () => {
+        const production = { IsSandbox: false, OrganizationType: 'Enterprise Edition', TrialExpirationDate: null };
+        let conn = await start({ organization: production, deployFlowsAsActive: false });
+        const inactive = await readOrgFlowCase(conn);
+        expect(inactive).toMatchObject({ production: true, deployAsActive: false });
+        expect(inactive.summary).toBe('production: flows arrive inactive and PACT activates them after the deploy');
+        expect(() => assertFlowsCanDeploy(inactive)).not.toThrow();
+        await org.close();
+
+        conn = await start({ organization: production, deployFlowsAsActive: true });
+        const active = await readOrgFlowCase(conn);
+        expect(active).toMatchObject({ production: true, deployAsActive: true });
+        expect(() => assertFlowsCanDeploy(active)).toThrow(
+            /Nothing was deployed\.\n\s+fix: Setup > Process Automation Settings: untick "Deploy processes and flows as active"/
+        );
+        expect(org.calls.some((c) => c.kind === 'deploy')).toBe(false);
+        await org.close();
+
+        conn = await start({
+            organization: {
+                IsSandbox: false,
+                OrganizationType: 'Developer Edition',
+                TrialExpirationDate: '2027-01-08T00:00:00.000+0000'
+            },
+            deployFlowsAsActive: true
+        });
+        expect(await readOrgFlowCase(conn)).toMatchObject({ production: false });
+    });
 
     it('activates the latest version of inactive flows and verifies them (a production org)', async () => {
         const conn = await start({

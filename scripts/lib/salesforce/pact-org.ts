@@ -33,6 +33,51 @@ export const DYNAMIC_DASHBOARD_CAPS: Record<string, number> = {
     Unlimited: 10
 };
 
+/** What kind of org this is, for flows: production orgs deploy flows inactive unless told otherwise. */
+export interface OrgFlowCase {
+    production: boolean;
+    /** Setup > Process Automation Settings > "Deploy processes and flows as active" (FlowSettings). */
+    deployAsActive: boolean;
+    /** One sentence for the admin. */
+    summary: string;
+}
+
+/**
+ * Reads the org's kind (Organization: IsSandbox, TrialExpirationDate - scratch and trial orgs have one) and
+ * FlowSettings.enableFlowDeployAsActiveEnabled: two calls.
+ */
+export async function readOrgFlowCase(conn: OrgConnection): Promise<OrgFlowCase> {
+    const soql = 'SELECT IsSandbox, OrganizationType, TrialExpirationDate FROM Organization';
+    const org = await conn.request<{
+        records: { IsSandbox: boolean; OrganizationType: string; TrialExpirationDate: string | null }[];
+    }>(`/services/data/v${conn.version}/query?q=${encodeURIComponent(soql)}`);
+    const row = org.records[0];
+    const production =
+        Boolean(row) && !row.IsSandbox && !row.TrialExpirationDate && row.OrganizationType !== 'Developer Edition';
+    const settings = (await conn.metadata.read('FlowSettings', 'Flow')) as unknown as {
+        enableFlowDeployAsActiveEnabled?: boolean | string;
+    };
+    const deployAsActive = String(settings?.enableFlowDeployAsActiveEnabled) === 'true';
+    const summary = !production
+        ? `${row?.IsSandbox ? 'a sandbox' : row?.TrialExpirationDate ? 'a scratch or trial org' : 'a developer org'}: flows deploy as they are written (active)`
+        : deployAsActive
+          ? 'production with "Deploy processes and flows as active" on: the deploy would demand Apex flow test coverage, which PACT has none of'
+          : 'production: flows arrive inactive and PACT activates them after the deploy';
+    return { production, deployAsActive, summary };
+}
+
+/** Refuses, before any deploy, the one case that cannot work: production deploying flows as active. */
+export function assertFlowsCanDeploy(flowCase: OrgFlowCase): void {
+    if (flowCase.production && flowCase.deployAsActive) {
+        throw new PactRunError(
+            `this org is ${flowCase.summary}. Nothing was deployed.\n` +
+                '  fix: Setup > Process Automation Settings: untick "Deploy processes and flows as active", run the same command ' +
+                'again (pact setup activates the flows after the deploy), then tick it again if you need it.',
+            'input'
+        );
+    }
+}
+
 export interface FlowState {
     name: string;
     id: string;

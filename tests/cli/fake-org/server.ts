@@ -18,6 +18,7 @@ export type CallKind =
     | 'deployRecentValidation'
     | 'checkDeployStatus'
     | 'listMetadata'
+    | 'readMetadata'
     | 'other';
 
 /** A componentFailure the fake answers for matching components, as the Metadata API words them. */
@@ -84,6 +85,9 @@ export interface FakeOrgOptions {
     deployProblems?: DeployProblem[];
     flows?: FakeFlow[];
     profiles?: FakeProfile[];
+    /** The Organization row (SOQL) and FlowSettings.enableFlowDeployAsActiveEnabled (readMetadata). */
+    organization?: { IsSandbox: boolean; OrganizationType: string; TrialExpirationDate: string | null };
+    deployFlowsAsActive?: boolean;
     /** The org's own Apex tests that fail when a validation runs tests (RunLocalTests). */
     apexTestFailures?: { name: string; methodName: string; message: string }[];
 }
@@ -240,6 +244,7 @@ function selectFiles(files: Map<string, string>, types: Record<string, string[]>
 const SOAP_CALLS: [string, CallKind][] = [
     ['<deployRecentValidation', 'deployRecentValidation'],
     ['<listMetadata', 'listMetadata'],
+    ['<readMetadata', 'readMetadata'],
     ['<checkDeployStatus', 'checkDeployStatus'],
     ['<deploy>', 'deploy'],
     ['<checkRetrieveStatus', 'checkRetrieveStatus'],
@@ -442,7 +447,10 @@ export async function startFakeOrg(options: FakeOrgOptions): Promise<FakeOrg> {
             }
             const soql = url.searchParams.get('q') ?? '';
             const from = /\bFROM\s+(\w+)/i.exec(soql)?.[1] ?? '';
-            const records = from === 'Profile' ? profileRows : rows[from];
+            const organization = options.organization
+                ? [{ attributes: { type: 'Organization' }, Id: ORG_ID, ...options.organization }]
+                : undefined;
+            const records = from === 'Profile' ? profileRows : from === 'Organization' ? organization : rows[from];
             if (!records) {
                 return {
                     kind,
@@ -551,6 +559,14 @@ export async function startFakeOrg(options: FakeOrgOptions): Promise<FakeOrg> {
                 type: 'text/xml',
                 body: soapEnvelope(`<listMetadataResponse>${results}</listMetadataResponse>`)
             };
+        }
+        if (kind === 'readMetadata') {
+            const type = /<type>([^<]*)<\/type>/.exec(body)?.[1] ?? '';
+            const record =
+                type === 'FlowSettings'
+                    ? `<records xsi:type="FlowSettings" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><fullName>Flow</fullName><enableFlowDeployAsActiveEnabled>${Boolean(options.deployFlowsAsActive)}</enableFlowDeployAsActiveEnabled></records>`
+                    : '';
+            return soapOk(kind, 'readMetadataResponse', record);
         }
         if (kind === 'tooling') {
             const json = (status: number, value: unknown) => ({
