@@ -18,6 +18,7 @@ import CLOSES from '@salesforce/label/c.PACT_Briefing_Closes';
 import DUE from '@salesforce/label/c.PACT_Briefing_Due';
 import OVERDUE from '@salesforce/label/c.PACT_Action_Overdue';
 import { formatLabel, formatDate, isOverdue } from 'c/pactFormat';
+import { KIND_OPTIONS, choiceWords } from 'c/pactPicklists';
 
 /** How many of the newest high cards a briefing shows; the timeline below has the rest. */
 const LATEST_HIGH_CARDS = 3;
@@ -110,7 +111,7 @@ export default class PactBriefing extends LightningElement {
                 id: node.Id,
                 url: recordUrl('High_Card__c', node.Id),
                 headline: node.Name?.value ?? '',
-                kind: shown(node.Kind__c),
+                kind: choiceWords(KIND_OPTIONS, node.Kind__c),
                 occurredOn: day(node.Occurred_On__c),
                 contact: node.Contact__r?.Name?.value ?? ''
             }));

@@ -18,6 +18,12 @@ export function showFieldMessages(template, messageFor, shown) {
     for (const element of template.querySelectorAll('[data-field]')) {
         if (typeof element.setCustomValidity !== 'function' || typeof element.reportValidity !== 'function') continue;
         const message = messageFor(element.dataset.field) || '';
+        // A field seen for the first time without a problem is left alone: reporting it would show the base
+        // component's own "Complete this field." on an empty required field the rep has not reached yet.
+        if (!shown.has(element) && !message) {
+            shown.set(element, '');
+            continue;
+        }
         if (shown.get(element) === message) continue;
         shown.set(element, message);
         element.setCustomValidity(message);

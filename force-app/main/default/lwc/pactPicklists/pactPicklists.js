@@ -67,3 +67,14 @@ export function choiceButtons(choices, selected, className = 'slds-button') {
         };
     });
 }
+
+/**
+ * The words for a stored picklist value, from the same labels the forms offer, so a kind reads the same on a card
+ * as on the button that chose it; a value the labels do not know shows as the server sent it.
+ * @param {{ value: string, label: string }[]} choices
+ * @param {{ value?: string | null, displayValue?: string | null } | null | undefined} field a UI API field
+ */
+export function choiceWords(choices, field) {
+    const value = field?.value;
+    return choices.find((choice) => choice.value === value)?.label ?? field?.displayValue ?? value ?? '';
+}

@@ -2,7 +2,7 @@ import { LightningElement, api, wire } from 'lwc';
 import { gql, graphql } from 'lightning/graphql';
 import { subscribe, unsubscribe, MessageContext } from 'lightning/messageService';
 import HIGH_CARD_SAVED from '@salesforce/messageChannel/PACT_High_Card_Saved__c';
-import { KIND_OPTIONS, THEME_OPTIONS } from 'c/pactPicklists';
+import { KIND_OPTIONS, THEME_OPTIONS, SENTIMENT_OPTIONS, choiceWords } from 'c/pactPicklists';
 import TITLE from '@salesforce/label/c.PACT_Timeline_Title';
 import FILTER_KIND from '@salesforce/label/c.PACT_Timeline_Filter_Kind';
 import FILTER_THEME from '@salesforce/label/c.PACT_Timeline_Filter_Theme';
@@ -297,9 +297,10 @@ export default class PactTimeline extends LightningElement {
                 id: node.Id,
                 headline: node.Name?.value ?? '',
                 details: node.Details__c?.value ?? '',
-                kind: value(node.Kind__c),
-                theme: value(node.Theme__c),
-                sentiment: value(node.Sentiment__c),
+                // The same words as the composer's buttons and the filters (custom labels).
+                kind: choiceWords(KIND_OPTIONS, node.Kind__c),
+                theme: choiceWords(THEME_OPTIONS, node.Theme__c),
+                sentiment: choiceWords(SENTIMENT_OPTIONS, node.Sentiment__c),
                 sentimentClass: SENTIMENT_CLASSES[sentiment] ?? 'slds-badge',
                 occurredOn: formatDate(node.Occurred_On__c?.value),
                 contact: node.Contact__r?.Name?.value,

@@ -93,9 +93,10 @@ describe('c-pact-briefing', () => {
         const element = createBriefing(customer);
         await flush();
         expect(items(element, 'pact-high-cards')).toEqual([
-            'Request Wants the spring order two weeks earlier · Nov 22, 2026 · Head of Purchasing',
-            'Risk Will move volume unless we match the new price · Nov 18, 2026',
-            'Praise Praised the new delivery windows · Nov 14, 2026 · Head of Purchasing'
+            // The kind in the composer's words (custom labels; in jest a label is its name).
+            'c.PACT_Kind_Request Wants the spring order two weeks earlier · Nov 22, 2026 · Head of Purchasing',
+            'c.PACT_Kind_Risk Will move volume unless we match the new price · Nov 18, 2026',
+            'c.PACT_Kind_Praise Praised the new delivery windows · Nov 14, 2026 · Head of Purchasing'
         ]);
         expect(items(element, 'pact-actions')).toEqual([
             'Third late delivery this month · Service Lead · In Progress · due Nov 25, 2026 c.PACT_Action_Overdue',

@@ -1,4 +1,4 @@
-import { KIND_OPTIONS, THEME_OPTIONS, SENTIMENT_OPTIONS, choiceButtons } from 'c/pactPicklists';
+import { KIND_OPTIONS, THEME_OPTIONS, SENTIMENT_OPTIONS, choiceButtons, choiceWords } from 'c/pactPicklists';
 import { HIGH_CARD_KINDS, THEMES, SENTIMENTS } from 'c/pactRules';
 
 // In jest a custom label import is its own name, so a value without a label would show as its API value.
@@ -24,5 +24,14 @@ describe('c/pactPicklists', () => {
         expect(buttons[2].label).toBe('c.PACT_Sentiment_Negative');
         expect(choiceButtons(KIND_OPTIONS, undefined).every((b) => b.pressed === 'false')).toBe(true);
         expect(choiceButtons(KIND_OPTIONS, 'Risk')[0].className).toBe('slds-button slds-button_neutral');
+    });
+
+    it('reads a stored value in the words of the buttons that chose it, else as the server sent it', () => {
+        expect(choiceWords(KIND_OPTIONS, { value: 'Buying Signal', displayValue: 'Buying Signal' })).toBe(
+            'c.PACT_Kind_Buying_Signal'
+        );
+        expect(choiceWords(KIND_OPTIONS, { value: 'Rumour', displayValue: 'Rumour (new)' })).toBe('Rumour (new)');
+        expect(choiceWords(KIND_OPTIONS, { value: 'Rumour', displayValue: null })).toBe('Rumour');
+        expect(choiceWords(KIND_OPTIONS, null)).toBe('');
     });
 });
