@@ -9,9 +9,10 @@ import { parseArgs } from 'node:util';
 import { activityControls, auditOrg, findingJson } from '../lib/audit';
 import type { OrgModel } from '../lib/metadata/model';
 import { connectToAlias, PactRunError } from '../lib/salesforce/connection';
+import { loadDataverseModel, type DataverseSourceOptions } from '../lib/dataverse/cli-source';
 import { CliIo, EXIT, progress } from './io';
 
-export const AUDIT_USAGE = `Usage: pact audit (--source-dir DIR | --target-org ALIAS) [--format text|json|html] [--output FILE] [--verbose]
+export const AUDIT_USAGE = `Usage: pact audit (--source-dir DIR | --target-org ALIAS | --dataverse URL | --dataverse-solution FILE.zip) [--format text|json|html] [--output FILE] [--verbose]
 
 Finds what makes reps record activities instead of what customers say, and says why:
   activity controls   tick boxes that record an activity (Call Made, Left VM, Demo Booked, ...),
@@ -22,6 +23,9 @@ Finds what makes reps record activities instead of what customers say, and says 
 
   --source-dir DIR     a metadata folder, source or mdapi format (detected)
   --target-org ALIAS   an org you logged in to with: sf org login web -a ALIAS
+  --dataverse URL      a Dynamics 365 / Dataverse environment (signs in with a device code, cached;
+                       --tenant, --client-id, --client-credentials as for pact setup --dataverse)
+  --dataverse-solution FILE.zip  an exported Dataverse solution (offline)
   --format FORMAT      text (default), json, or html (one self-contained file; needs --output)
   --json               the same as --format json: tier, category, component, file, evidence per finding
   --output FILE        write the report to FILE instead of the terminal
@@ -32,9 +36,11 @@ Exit codes: 0 no activity controls, 1 activity controls found, 2 could not run.
 
 /** Reads the org or folder named by the options; shared by audit and block. */
 export async function loadModel(
-    options: { 'source-dir'?: string; 'target-org'?: string },
+    options: { 'source-dir'?: string; 'target-org'?: string } & DataverseSourceOptions,
     io: CliIo
 ): Promise<{ model: OrgModel; description: string }> {
+    const dataverse = await loadDataverseModel(options, io);
+    if (dataverse) return dataverse;
     const dir = options['source-dir'];
     const alias = options['target-org'];
     if (dir) {
@@ -97,6 +103,11 @@ export async function audit(argv: string[], io: CliIo): Promise<number> {
         options: {
             'source-dir': { type: 'string' },
             'target-org': { type: 'string', short: 'o' },
+            dataverse: { type: 'string' },
+            'dataverse-solution': { type: 'string' },
+            tenant: { type: 'string' },
+            'client-id': { type: 'string' },
+            'client-credentials': { type: 'boolean', default: false },
             json: { type: 'boolean', default: false },
             format: { type: 'string' },
             output: { type: 'string' },
@@ -109,8 +120,12 @@ export async function audit(argv: string[], io: CliIo): Promise<number> {
         io.stdout(AUDIT_USAGE);
         return EXIT.clean;
     }
-    if (Boolean(values['source-dir']) === Boolean(values['target-org'])) {
-        throw new PactRunError('give exactly one of --source-dir DIR or --target-org ALIAS', 'input');
+    const sources = ['source-dir', 'target-org', 'dataverse', 'dataverse-solution'] as const;
+    if (sources.filter((s) => values[s]).length !== 1) {
+        throw new PactRunError(
+            'give exactly one of --source-dir DIR, --target-org ALIAS, --dataverse URL or --dataverse-solution FILE.zip',
+            'input'
+        );
     }
     const format = chosenFormat(values);
     const output = values.output ? path.resolve(io.cwd, values.output) : undefined;
@@ -124,9 +139,8 @@ export async function audit(argv: string[], io: CliIo): Promise<number> {
     );
     const result = auditOrg(model);
     spinner.done();
-    const commandTarget = values['source-dir']
-        ? `--source-dir ${values['source-dir']}`
-        : `--target-org ${values['target-org']}`;
+    const source = sources.find((s) => values[s]) as (typeof sources)[number];
+    const commandTarget = `--${source} ${values[source]}`;
     let text: string;
     if (format === 'json') {
         const findings = result.findings.map(findingJson);

@@ -1,6 +1,7 @@
 /** What a command may touch: output streams, the working directory, and how to reach an org. */
 import * as path from 'node:path';
 import type { OrgConnection, RetryPolicy } from '../lib/salesforce/connection';
+import type { TokenSource } from '../lib/dataverse/client';
 
 export interface CliIo {
     stdout: (text: string) => void;
@@ -10,6 +11,8 @@ export interface CliIo {
     cwd: string;
     /** Overrides the Salesforce CLI login (tests inject a token for a local fake org). */
     connect?: (alias: string) => Promise<OrgConnection>;
+    /** Overrides the Dataverse sign-in (tests pass a token for a local fake Web API). */
+    dataverseTokens?: TokenSource;
     retry?: RetryPolicy;
     pollIntervalMs?: number;
 }

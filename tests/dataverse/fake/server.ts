@@ -43,7 +43,7 @@ export interface FakeDataverse {
         importOutcome: { statuscode: 30 | 31; message?: string };
         /** Missing dependencies StageSolution reports. */
         missingComponents: Record<string, unknown>[];
-        /** Rows returned for plain collection queries (audit: savedqueries, systemforms...). */
+        /** Rows for GET paths, e.g. "savedqueries" or "EntityDefinitions" (the audit's reads). */
         rows: Map<string, Record<string, unknown>[]>;
     };
     fail(fault: Fault): void;
@@ -136,6 +136,8 @@ export async function startFakeDataverse(): Promise<FakeDataverse> {
             const filterValue = () => /eq '([^']*)'/.exec(url.searchParams.get('$filter') ?? '')?.[1];
             let m: RegExpExecArray | null;
 
+            // Collections a test preloads (the audit's reads: EntityDefinitions, savedqueries, ...).
+            if (req.method === 'GET' && state.rows.has(rel)) return list(state.rows.get(rel) ?? []);
             if (key === 'GET WhoAmI()' || key === 'GET WhoAmI') {
                 return send(200, {
                     BusinessUnitId: '11111111-1111-1111-1111-111111111111',
@@ -265,7 +267,6 @@ export async function startFakeDataverse(): Promise<FakeDataverse> {
                 });
             }
             if (key === 'GET appmodules') return list(state.appmodules.filter((a) => a.uniquename === filterValue()));
-            if ((m = /^GET ([a-z_]+)$/.exec(key)) && state.rows.has(m[1])) return list(state.rows.get(m[1]) ?? []);
             return send(501, error('0x80040216', `The fake Web API does not answer ${key}`));
         });
     });
