@@ -1,10 +1,50 @@
-// Live audit cost against the local fake org (tests/cli/fake-org/server.ts): API calls and wall time
-// for a simulated org of 50 and of 2,000 custom objects. Goal: at most 10 API calls whatever the size.
-// Measures only; run with npm run bench.
+// The audit's figures, printed by npm run bench (measures only, never asserts):
+//  1. scale: a generated retrieve of 5,000+ reports (about 30 MB of XML) audited in its own process,
+//     time and peak memory (goal: at most 15 s and 500 MB);
+//  2. quality: recall and false-flag rate of the activity-control tier on the labelled corpus
+//     (tests/audit-corpus; goal: recall >= 95%, false flags <= 5%), when the corpus has been rebuilt;
+//  3. live: API calls and wall time against the local fake org (tests/cli/fake-org/server.ts) for a
+//     simulated org of 50 and of 2,000 custom objects (goal: at most 10 API calls whatever the size).
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { auditModel } from '../../scripts/lib/audit';
 import { readLiveOrg } from '../../scripts/lib/metadata/live-reader';
 import { connectWithToken } from '../../scripts/lib/salesforce/connection';
 import { startFakeOrg } from '../cli/fake-org/server';
+import { evaluate, report } from '../audit-corpus/corpus';
+import { generateOrg } from './audit/generate-org';
+
+function scale() {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pact-scale-'));
+    try {
+        const org = generateOrg(dir, { objects: 900, reports: 5400, dashboards: 120 });
+        const run = spawnSync(
+            process.execPath,
+            ['--import', 'tsx', path.join(__dirname, 'audit', 'scale-run.ts'), dir],
+            { encoding: 'utf8', cwd: path.resolve(__dirname, '..', '..') }
+        );
+        if (run.status !== 0) throw new Error(`scale run failed: ${run.stderr}`);
+        const figures = JSON.parse(run.stdout.trim().split('\n').pop() as string) as Record<string, number>;
+        const mb = org.bytes / 1024 / 1024;
+        console.log(
+            'Audit of a generated retrieve (mdapi format): read, judge, render text + JSON + HTML, own process'
+        );
+        console.log(
+            '| files | reports | XML (MB) | time (ms) | of which read (ms) | peak RSS (MB) | findings | goal <= 15 s, <= 500 MB |'
+        );
+        console.log(
+            '|-------|---------|----------|-----------|--------------------|---------------|----------|-------------------------|'
+        );
+        console.log(
+            `| ${org.files} | ${org.reports} | ${mb.toFixed(1)} | ${figures.ms} | ${figures.readMs} | ${figures.maxRssMb} | ${figures.findings} | ` +
+                `${figures.ms <= 15000 && figures.maxRssMb <= 500 ? 'met' : 'MISSED'} |`
+        );
+    } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+    }
+}
 
 const field = (name: string, type: string, label: string, extra = '') =>
     `<fields><fullName>${name}</fullName><label>${label}</label><type>${type}</type>${extra}</fields>`;
@@ -76,6 +116,10 @@ async function measure(objects: number) {
 }
 
 async function run() {
+    scale();
+    console.log('');
+    process.stdout.write(report(evaluate()));
+    console.log('');
     const rows = [];
     await measure(5); // warm-up: module loading is not the audit's cost
     for (const size of [50, 2000]) rows.push(await measure(size));

@@ -3,34 +3,22 @@
  * validation rules, reports/Folder/Name.report, dashboards/Folder/Name.dashboard, a package.xml -
  * from a directory or from the files of a retrieve zip, into the common OrgModel.
  *
- * Parsing is not written twice: each component is laid out the way source format stores it
- * (objects/Account/fields/X.field-meta.xml, ...) in a temporary folder and read by the source-format
- * reader, then every `file` is pointed back at the mdapi file it came from. Both formats therefore
- * give the same model, by construction.
+ * Parsing is not written twice: objects are read in place with the source-format reader's own
+ * field, rule and list view parsers (objectFromMdapi); whole-file components (reports, dashboards,
+ * report types, flows, workflows) are laid out the way source format stores them in a temporary
+ * folder and read by the source-format reader, then every `file` is pointed back at the mdapi file it
+ * came from. Both formats therefore give the same model, by construction.
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { XMLBuilder, XMLParser, XMLValidator } from 'fast-xml-parser';
-import type { OrgModel } from './model';
-import { readSourceDir, SourceReadError } from './source-reader';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import type { ObjectModel, OrgModel } from './model';
+import { objectFromMdapi, readSourceDir, SourceReadError } from './source-reader';
 
 export type MetadataFormat = 'source' | 'mdapi';
 
 const parser = new XMLParser({ ignoreAttributes: true, parseTagValue: false, trimValues: true });
-const builder = new XMLBuilder({ ignoreAttributes: true, format: true, processEntities: true });
-
-/** Object children that source format keeps in their own files, with their folder and suffix. */
-const OBJECT_CHILDREN: { element: string; root: string; folder: string; suffix: string }[] = [
-    { element: 'fields', root: 'CustomField', folder: 'fields', suffix: '.field-meta.xml' },
-    {
-        element: 'validationRules',
-        root: 'ValidationRule',
-        folder: 'validationRules',
-        suffix: '.validationRule-meta.xml'
-    },
-    { element: 'listViews', root: 'ListView', folder: 'listViews', suffix: '.listView-meta.xml' }
-];
 
 /** Whole-file components: mdapi suffix -> source suffix. */
 const FILE_COMPONENTS: Record<string, string> = {
@@ -77,15 +65,6 @@ function parse(xml: string, file: string, rootElement: string): Record<string, u
     return (root === '' ? {} : root) as Record<string, unknown>;
 }
 
-function asList(value: unknown): Record<string, unknown>[] {
-    if (value === undefined || value === '') return [];
-    return (Array.isArray(value) ? value : [value]) as Record<string, unknown>[];
-}
-
-function xmlDocument(rootElement: string, body: Record<string, unknown>): string {
-    return `<?xml version="1.0" encoding="UTF-8"?>\n${builder.build({ [rootElement]: body })}`;
-}
-
 /**
  * Reads mdapi-format files given as relative path -> content. `fileName` turns an mdapi path into
  * the `file` a finding shows (the path itself for a directory, "org:ALIAS" for a live org).
@@ -100,6 +79,7 @@ export function readMdapiFiles(
     const scratch = fs.existsSync('/dev/shm') ? '/dev/shm' : os.tmpdir();
     const staging = fs.mkdtempSync(path.join(scratch, 'pact-mdapi-'));
     const origin = new Map<string, string>();
+    const objects: ObjectModel[] = [];
     const made = new Set<string>();
     const put = (relative: string, content: string, from: string) => {
         const target = path.join(staging, ...relative.split('/'));
@@ -116,29 +96,29 @@ export function readMdapiFiles(
             const parts = file.split('/');
             const base = parts[parts.length - 1];
             if (base.endsWith('.object') && parts[parts.length - 2] === 'objects') {
+                // Read in place: splitting a large org's objects into source-format files costs
+                // tens of thousands of small writes and a second parse.
                 const objectName = base.slice(0, -'.object'.length);
-                const root = parse(content, file, 'CustomObject');
-                const dir = `objects/${objectName}`;
-                const own: Record<string, unknown> = {};
-                for (const [key, value] of Object.entries(root)) {
-                    if (!OBJECT_CHILDREN.some((c) => c.element === key)) own[key] = value;
-                }
-                put(`${dir}/${objectName}.object-meta.xml`, xmlDocument('CustomObject', own), file);
-                for (const child of OBJECT_CHILDREN) {
-                    for (const item of asList(root[child.element])) {
-                        const name = String(item.fullName ?? '');
-                        if (!name) throw new SourceReadError(file, `a <${child.element}> element has no <fullName>`);
-                        put(`${dir}/${child.folder}/${name}${child.suffix}`, xmlDocument(child.root, item), file);
-                    }
-                }
+                objects.push(
+                    objectFromMdapi(objectName, parse(content, fileName(file), 'CustomObject'), fileName(file))
+                );
                 continue;
             }
             const suffix = Object.keys(FILE_COMPONENTS).find((s) => base.endsWith(s));
-            if (suffix) put(file.slice(0, -suffix.length) + FILE_COMPONENTS[suffix], content, file);
+            if (!suffix) continue;
+            const valid = XMLValidator.validate(content);
+            if (valid !== true) {
+                throw new SourceReadError(
+                    fileName(file),
+                    `not well-formed XML (line ${valid.err.line}: ${valid.err.msg})`
+                );
+            }
+            put(file.slice(0, -suffix.length) + FILE_COMPONENTS[suffix], content, file);
         }
         let model: OrgModel;
         try {
-            model = readSourceDir(staging, onProgress);
+            // Every staged file is valid XML: objects were parsed to be split, the rest checked below.
+            model = readSourceDir(staging, onProgress, { validated: true });
         } catch (error) {
             if (error instanceof SourceReadError) {
                 const from = origin.get(error.file) ?? error.file;
@@ -148,10 +128,7 @@ export function readMdapiFiles(
         }
         const remap = (file: string) => fileName(origin.get(file) ?? file);
         model.source = source;
-        for (const obj of model.objects) {
-            obj.file = remap(obj.file);
-            for (const item of [...obj.fields, ...obj.validationRules, ...obj.listViews]) item.file = remap(item.file);
-        }
+        model.objects = objects.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
         for (const item of [...model.reports, ...model.dashboards, ...model.reportTypes, ...(model.automations ?? [])])
             item.file = remap(item.file);
         return model;
