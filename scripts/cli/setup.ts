@@ -19,7 +19,13 @@ import {
     type OpenActionEntry,
     type OpenActionValues
 } from '../lib/sample-data/open-actions';
-import { connectToAlias, PactRunError, withRetry, type RetryPolicy } from '../lib/salesforce/connection';
+import {
+    connectToAlias,
+    PactRunError,
+    withRetry,
+    type OrgConnection,
+    type RetryPolicy
+} from '../lib/salesforce/connection';
 import { CliIo, EXIT, REPO_ROOT } from './io';
 
 export const SETUP_USAGE = `Usage: pact setup --target-org ALIAS [--scratch] [--demo] [--layouts PROFILES] [--fresh]
@@ -294,8 +300,14 @@ export function leftForTheAdmin(alias: string, options: SetupOptions): string[] 
     return left;
 }
 
-/** The real actions: the Salesforce CLI for org work, source-deploy-retrieve for deployments. */
-export function salesforceActions(root = REPO_ROOT): SetupActions {
+/**
+ * The real actions: the Salesforce CLI for org work, source-deploy-retrieve for deployments.
+ * `connect` turns an alias into a connection (tests pass one to a local fake org).
+ */
+export function salesforceActions(
+    root = REPO_ROOT,
+    connect: (alias: string) => Promise<OrgConnection> = connectToAlias
+): SetupActions {
     return {
         async createScratch(alias, definitionFile) {
             const result = await runSf(
@@ -308,7 +320,7 @@ export function salesforceActions(root = REPO_ROOT): SetupActions {
             const { validateThenDeploy, describeDeploy } = await import('../lib/salesforce/deploy');
             const { assertFlowsCanDeploy, readOrgFlowCase, withDashboardRunningUser } =
                 await import('../lib/salesforce/pact-org');
-            const conn = await connectToAlias(alias);
+            const conn = await connect(alias);
             // A production org that deploys flows as active would refuse PACT's flows (no Apex coverage).
             if (fs.existsSync(path.join(root, dir, 'main', 'default', 'flows'))) {
                 assertFlowsCanDeploy(await readOrgFlowCase(conn));
@@ -324,7 +336,7 @@ export function salesforceActions(root = REPO_ROOT): SetupActions {
         },
         async activateFlows(alias) {
             const { activateFlows, readOrgFlowCase } = await import('../lib/salesforce/pact-org');
-            const conn = await connectToAlias(alias);
+            const conn = await connect(alias);
             const flowCase = await readOrgFlowCase(conn);
             const { activated, alreadyActive } = await activateFlows(conn);
             return [
@@ -337,7 +349,7 @@ export function salesforceActions(root = REPO_ROOT): SetupActions {
         },
         async assignLayouts(alias, profiles) {
             const { assignLayouts, chooseProfiles, internalProfiles } = await import('../lib/salesforce/pact-org');
-            const conn = await connectToAlias(alias);
+            const conn = await connect(alias);
             const chosen = chooseProfiles(await internalProfiles(conn), profiles);
             const report = await assignLayouts(conn, chosen);
             return `PACT layouts assigned to ${chosen.map((p) => p.name).join(', ')} (${report.deployed} profiles deployed)`;
