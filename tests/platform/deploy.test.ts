@@ -167,6 +167,15 @@ describe('validate, then quick-deploy', () => {
         expect(org.applied).toEqual([]);
     });
 
+    it('when the org declines the quick deploy, the validated components go in with one ordinary deploy', async () => {
+        const { report, error } = await run(DEMO, [], { quickDeployRefused: true });
+        expect(error).toBeUndefined();
+        expect(org.jobs.map((j) => j.checkOnly)).toEqual([true, false]);
+        expect(org.applied).toHaveLength(1);
+        expect(report!.quickRefused).toMatch(/INVALID_ID_FIELD/);
+        expect(describeDeploy(report!)).toMatch(/after the org declined the quick deploy \(.*INVALID_ID_FIELD/);
+    });
+
     it('a refusal of the quick deploy is reported as such', async () => {
         const dir = planPackage('Everything');
         dirs.push(dir);

@@ -29,6 +29,8 @@ export interface DeployReport {
     deployed: number;
     /** Components the validation reported, by metadata type. */
     byType: Record<string, number>;
+    /** The server's words when it declined the quick deploy (the validated set was then deployed normally). */
+    quickRefused?: string;
 }
 
 /** Thrown when the org refuses a deploy; `phase` says whether anything may have changed. */
@@ -137,7 +139,19 @@ export async function validateThenDeploy(
         id: validated.response.id,
         components
     });
-    const deployId = await quick.deployRecentValidation(false);
+    let deployId: string;
+    let quickRefused: string | undefined;
+    try {
+        deployId = await quick.deployRecentValidation(false);
+    } catch (error) {
+        // An org may decline the quick deploy of a validation (for example one that ran no tests); the
+        // validation already proved the same components, so they go in with an ordinary deploy.
+        const message = error instanceof Error ? error.message : String(error);
+        if (!/INVALID_ID_FIELD|quick deploy|not eligible|validation ID/i.test(message)) throw error;
+        quickRefused = message;
+        const again = await components.deploy({ usernameOrConnection: conn as never });
+        deployId = again.id ?? '';
+    }
     const job = new MetadataApiDeploy({ usernameOrConnection: conn as never, id: deployId, components });
     const deployed = await job.pollStatus(undefined, wait);
     if (!deployed.response.success) throw refused(dir, 'deploy', deployed, cwd);
@@ -152,7 +166,8 @@ export async function validateThenDeploy(
         validationId: validated.response.id,
         deployId,
         deployed: Number(deployed.response.numberComponentsDeployed),
-        byType
+        byType,
+        quickRefused
     };
 }
 
@@ -162,5 +177,8 @@ export function describeDeploy(report: DeployReport): string {
         .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
         .map(([type, n]) => `${type} ${n}`)
         .join(', ');
-    return `${report.deployed} components deployed${types ? ` (${types})` : ''}; validated as ${report.validationId}, quick-deployed as ${report.deployId}`;
+    const how = report.quickRefused
+        ? `deployed as ${report.deployId} after the org declined the quick deploy (${report.quickRefused})`
+        : `quick-deployed as ${report.deployId}`;
+    return `${report.deployed} components deployed${types ? ` (${types})` : ''}; validated as ${report.validationId}, ${how}`;
 }

@@ -88,6 +88,8 @@ export interface FakeOrgOptions {
     /** The Organization row (SOQL) and FlowSettings.enableFlowDeployAsActiveEnabled (readMetadata). */
     organization?: { IsSandbox: boolean; OrganizationType: string; TrialExpirationDate: string | null };
     deployFlowsAsActive?: boolean;
+    /** Declines every quick deploy (deployRecentValidation) with INVALID_ID_FIELD. */
+    quickDeployRefused?: boolean;
     /** The org's own Apex tests that fail when a validation runs tests (RunLocalTests). */
     apexTestFailures?: { name: string; methodName: string; message: string }[];
 }
@@ -525,7 +527,12 @@ export async function startFakeOrg(options: FakeOrgOptions): Promise<FakeOrg> {
         if (kind === 'deployRecentValidation') {
             const id = /<validationId>([^<]*)<\/validationId>/.exec(body)?.[1] ?? '';
             const validation = org.jobs.find((j) => j.id === id && j.checkOnly);
-            if (!validation || validation.failures.length > 0 || validation.testFailures.length > 0) {
+            if (
+                options.quickDeployRefused ||
+                !validation ||
+                validation.failures.length > 0 ||
+                validation.testFailures.length > 0
+            ) {
                 // The Metadata API's answer for an id that is not a successful recent validation.
                 return {
                     kind,
