@@ -56,7 +56,9 @@ describe('isLowCard', () => {
         ['a check-in', 'checked in with them again'],
         ['a plan', 'calling them again tomorrow'],
         ['a plan with will', 'will follow up next week'],
-        ['a contraction', "we'll call back on monday"]
+        ['a contraction', "we'll call back on monday"],
+        ['a customer not reached', 'they were not in, left vm'],
+        ['a customer who will call back', "she'll call back tomorrow"]
     ])('recognises %s: %j', (_what, details) => {
         expect(isLowCard(details)).toBe(true);
     });
@@ -66,7 +68,9 @@ describe('isLowCard', () => {
         'vm returned, she said no budget until Q3',
         'prices dropped 20% since the reorg',
         'they follow the EU standard for labels',
-        'demo: they asked for SAP integration'
+        'demo: they asked for SAP integration',
+        'f/u on quote - they went with Nordline',
+        'emailed, she prefers whatsapp'
     ])('keeps %j: a word only the customer says, or an activity verb that means something else', (details) => {
         expect(isLowCard(details)).toBe(false);
     });

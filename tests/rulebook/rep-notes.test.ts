@@ -1,4 +1,4 @@
-// The table of notes the way reps write them (rep-notes.ts), judged by the three engines the rule
+// The tables of notes the way reps write them (rep-notes.ts, rep-notes-second.ts), judged by the three engines the rule
 // runs on: the JavaScript check (UI, preview server, Dynamics control), the generated validation
 // rules in formulon, and the same formulas with Java's java.util.regex deciding every REGEX (the
 // engine Salesforce's REGEX runs). They must agree on every row; each row gets its expected
@@ -8,6 +8,7 @@ import { expandRules } from '../../scripts/lib/validation-rules';
 import { javaAvailable } from '../platform/java/harness';
 import { javaFormulaVerdicts } from '../platform/java/formula';
 import { HIGH_NOTES, LOW_NOTES, REP_NOTES } from './rep-notes';
+import { SECOND_NOTES } from './rep-notes-second';
 import { TODAY } from './examples';
 import { formulaRejects, formulaVariables } from './support';
 
@@ -15,15 +16,16 @@ const LOW_RULE = RULES.find((rule) => rule.name === 'PACT_No_Low_Cards')!;
 const PARTS = expandRules([LOW_RULE]);
 const record = (details: string) => ({ Details__c: details });
 const java = javaAvailable();
+const ALL_NOTES = [...REP_NOTES, ...SECOND_NOTES];
 
 describe('the table of rep notes', () => {
     it('has at least 150 low cards and 150 high cards, each written once', () => {
         expect(LOW_NOTES.length).toBeGreaterThanOrEqual(150);
         expect(HIGH_NOTES.length).toBeGreaterThanOrEqual(150);
-        expect(new Set(REP_NOTES.map((n) => n.details.toLowerCase())).size).toBe(REP_NOTES.length);
+        expect(new Set(ALL_NOTES.map((n) => n.details.toLowerCase())).size).toBe(ALL_NOTES.length);
     });
 
-    it.each(REP_NOTES.map((note) => [note.expected, note.details, note] as const))(
+    it.each(ALL_NOTES.map((note) => [note.expected, note.details, note] as const))(
         '%s %j: JavaScript and formulon agree, with the expected verdict or its recorded miss',
         (_expected, _details, note) => {
             const js = isLowCard(note.details);
@@ -41,10 +43,10 @@ describeJava(`the table of rep notes with Java regex (java.util.regex)${java.ok 
         const verdicts = PARTS.map((part) =>
             javaFormulaVerdicts(
                 part.formula,
-                REP_NOTES.map((note) => formulaVariables(part, record(note.details), TODAY).variables)
+                ALL_NOTES.map((note) => formulaVariables(part, record(note.details), TODAY).variables)
             )
         );
-        const disagreements = REP_NOTES.flatMap((note, row) => {
+        const disagreements = ALL_NOTES.flatMap((note, row) => {
             const javaRejects = verdicts.some((part) => part[row].rejects);
             const failures = verdicts.flatMap((part) => part[row].regex.filter((v) => typeof v !== 'boolean'));
             return javaRejects === isLowCard(note.details) && failures.length === 0

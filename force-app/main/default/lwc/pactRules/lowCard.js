@@ -13,6 +13,9 @@ import {
     ACTIVITY_SHORTHAND,
     ACTIVITY_VERBS,
     CUSTOMER_SIGNAL_STEMS,
+    CUSTOMER_SUBJECTS,
+    SUBJECT_AUXILIARIES,
+    SUBJECT_QUIET_STEMS,
     FILLER_STEMS,
     FILLER_WORDS
 } from './vocabulary';
@@ -40,8 +43,6 @@ export const ANY = '[^\uFDD0]';
 // Thai, Lao, Myanmar, Khmer, CJK and Yi are written without spaces between words, so a clause
 // would count as one word; text in these scripts is never judged a low card.
 const UNSPACED_SCRIPTS = '\u0E00-\u0EFF\u1000-\u109F\u1780-\u17FF\u2E80-\uA4CF\uF900-\uFAFF';
-/** Times and counts that say when or how often, not what: 3pm, 10am, 2x, x3. */
-const TIME_TOKEN = '[0-9]+(?:am|pm|x)|x[0-9]';
 
 /** @param {string[]} alts @returns {string} one alternation that is safe to embed */
 function group(alts) {
@@ -130,20 +131,25 @@ export const ACTIVITY = Object.freeze({
 /** Everything that is not content: activities, fillers and the parts of two-word activities. */
 const VOCABULARY_PATTERN = vocabularyPattern({
     stems: [...ACTIVITY.stems, ...FILLER_STEMS, ...phraseParts.flatMap((p) => p.stems)],
-    words: [...ACTIVITY.words, ...FILLER_WORDS, ...phraseParts.flatMap((p) => [...p.words, ...p.particles])],
-    patterns: [TIME_TOKEN]
+    words: [...ACTIVITY.words, ...FILLER_WORDS, ...phraseParts.flatMap((p) => [...p.words, ...p.particles])]
 });
 
 /**
  * What every part of the rule checks, before the activity: short enough, spaced script, no word
  * only a customer says, at most LOW_CARD_MAX_CONTENT_WORDS words outside the vocabulary.
  */
+const AUXILIARY = alternation(SUBJECT_AUXILIARIES);
+/** Between subject and verb: spaces and punctuation (a cheaper class than SEP; the verb still starts a word). */
+const GAP = '[^a-z0-9]+';
+
 export const LOW_CARD_CONDITIONS =
     // The text's own length bound: on a long text every engine stops after this many characters,
     // whatever order the formula's functions run in.
     `(?!${ANY}{${LOW_CARD_MAX_LENGTH + 2}})` +
     `(?=[^${UNSPACED_SCRIPTS}]*$)` +
     `(?!${ANY}*?${SEP}${vocabularyPattern({ stems: CUSTOMER_SIGNAL_STEMS })}${SEP})` +
+    // A customer doing something: subject, at most three auxiliaries, a verb that is not quiet.
+    `(?!${ANY}*?${SEP}${alternation(CUSTOMER_SUBJECTS)}(?:${GAP}${AUXILIARY}){0,3}${GAP}(?!${vocabularyPattern({ stems: SUBJECT_QUIET_STEMS, words: SUBJECT_AUXILIARIES })}${SEP})${WORD})` +
     // LOW_CARD_MAX_CONTENT_WORDS + 1 word starts whose word is not in the vocabulary.
     `(?!(?:${ANY}*?${SEP}(?!${VOCABULARY_PATTERN}${SEP})${WORD}){${LOW_CARD_MAX_CONTENT_WORDS + 1}})`;
 

@@ -78,24 +78,12 @@ export const ACTIVITY_WORDS = /*#__PURE__*/ (() => [
  * Stems (in FILLER_STEMS) take -s, -es, -ed, -d and -ing.
  */
 export const FILLER_WORDS = list(
-    'a b c d e f g h i j k l m n o p q r s t u v w x y z ll ve re an the to too with at on in into ' +
-        'for of and or but by about via from up out over off down back again also just then there here ' +
-        'around as per usual asap so if not no yet today tonight yesterday tomorrow tmrw this that these ' +
-        'those morning afternoon evening night week wk wks month year day weekend later soon now next ' +
-        'last first second another once twice time mon tue wed thu fri am pm will would could should can ' +
-        'gonna go went gone got todo reminder me my we us our you your they them their he him his she her ' +
-        'it its em didn don doesn isn wasn who what all some any new weekly monthly quarterly general ' +
-        'intro quick short long busy had has have did do does done was were is are be been made make gave ' +
-        'give take see how ok fine good thanks'
+    'a b c d e f g h i j k l m n o p q r s t u v w x y z ll ve re an the to too with at on in into for of and or but by about via from up out over off down back again also just then there here around as per not no today tonight yesterday tomorrow tmrw this that morning afternoon evening week wk wks month year day later next last first second another time mon tue tues wed thu thurs fri am pm will would could should can gonna go went gone got todo reminder me my we us our you your they them their he him his she her it its em didn don doesn isn wasn all some any new weekly monthly quarterly quick busy had has have did do does done was were is are be been ok fine good'
 );
 
 /** Filler stems, with their inflections: plan (plans, planned, planning), schedule, customer ... */
 export const FILLER_STEMS = list(
-    'monday tuesday wednesday thursday friday plan plann schedul resched book remind remember step ' +
-        'try tri customer client account prospect lead team buyer owner manager director head vp ' +
-        'cfo ceo procurement purchasing finance legal sales company people site office onsite plant base ' +
-        'left leave message msg answer repl get mak giv tak thing regular routine status update note info ' +
-        'detail deck proposal quote agenda invit calendar linkedin confirm'
+    'monday tuesday wednesday thursday friday plan plann schedul resched book remind try tri customer client account prospect lead team buyer owner manager cfo ceo procurement purchasing finance sales company site office onsite plant base left leave message msg answer status update note info detail deck proposal quote agenda invit calendar linkedin confirm'
 );
 
 /**
@@ -108,4 +96,19 @@ export const CUSTOMER_SIGNAL_STEMS = list(
         'worried concern happy unhappy angry upset frustrat interest expect budget sign order bought ' +
         'approv renew churn competitor issue problem delay late broke fail error wrong request promis won ' +
         'lost'
+);
+
+/**
+ * "They", "she" or "he" followed by a verb says what the customer does ("they went with
+ * Nordline", "she prefers email"): content, unless the verb only says they were not reached
+ * ("they were out", "she'll call back"). Nouns are left out: "the owner" is as often the object
+ * ("met the owner"). The subjects, the words that may stand between subject and verb, and the
+ * verbs (stems, with endings) that say nothing about the customer.
+ */
+export const CUSTOMER_SUBJECTS = list('they she he');
+export const SUBJECT_AUXILIARIES = list(
+    'are were was is will would ll d didn don isn wasn can have had be re s m t not'
+);
+export const SUBJECT_QUIET_STEMS = list(
+    'out in on away busy back off up unavailable call email com answer pick text confirm tri try'
 );
