@@ -55,7 +55,7 @@ main{padding:16px 32px 48px;max-width:1200px}
 section.category{background:#fff;border-radius:8px;padding:4px 16px 12px;margin:16px 0}
 section.category h2{font-size:18px}.why{color:#444;margin-top:-6px}
 details{border-top:1px solid #e5e5e5;padding:6px 0}summary{cursor:pointer;font-weight:600}
-table{border-collapse:collapse;width:100%;margin-top:6px}th,td{text-align:left;vertical-align:top;padding:6px;border-bottom:1px solid #eee}
+table{border-collapse:collapse;width:100%;margin-top:6px;table-layout:fixed}th:first-child{width:24%}th:last-child{width:24%}td{overflow-wrap:anywhere}th,td{text-align:left;vertical-align:top;padding:6px;border-bottom:1px solid #eee}
 th{font-size:13px;color:#444}td.file{font-family:ui-monospace,monospace;font-size:12px;color:#444;word-break:break-all}
 ul.evidence{margin:0;padding-left:18px;font-size:13px;color:#333}
 .next li{margin:4px 0}input[type=search]{padding:6px 10px;width:320px;border:1px solid #c9c9c9;border-radius:4px}
