@@ -160,7 +160,9 @@ function platformModules(
             if (moduleId.startsWith('@salesforce/messageChannel/')) {
                 return `export default ${JSON.stringify({ channel: moduleId.slice('@salesforce/messageChannel/'.length) })};`;
             }
-            if (moduleId === '@salesforce/user/Id') return `export default ${JSON.stringify(RUNNING_USER_ID)};`;
+            // The page says who runs it (the preview's "Preview as" switch); the sample rep otherwise.
+            if (moduleId === '@salesforce/user/Id')
+                return `export default document.documentElement.dataset.pactUser || ${JSON.stringify(RUNNING_USER_ID)};`;
             if (moduleId === '@salesforce/user/isGuest') return 'export default false;';
             // Permissions: the preview's rep has the PACT rep permissions and nothing more.
             return 'export default false;';

@@ -17,18 +17,51 @@ export interface ReportDefinition {
     chartTitle?: string;
     chartType?: string;
     /** Field paths relative to the object, e.g. Theme__c or Account__c.Name. */
-    groupings: { field: string; granularity?: string }[];
+    groupings: { field: string; granularity?: string; sortOrder?: string }[];
+    /** The detail rows' order (Occurred_On__c Asc: the oldest first). */
+    sort?: { field: string; order: string };
     filters: { field: string; operator: string; value: string }[];
     timeFrame?: { field: string; interval: string; start?: string; end?: string };
+}
+
+export interface Quote {
+    id: string;
+    /** The customer's words (Details__c), or a plan's objective. */
+    text: string;
+    account: string;
+    /** ISO date the card happened (or the plan is for). */
+    date: string;
+    /** Days from that date to today: how long an open request has waited. */
+    ageDays: number;
+    kind?: string;
 }
 
 export interface ReportResult {
     definition: ReportDefinition;
     total: number;
-    /** Primary group -> secondary group (or '') -> count, in display order. */
-    groups: { key: string; label: string; total: number; parts: { key: string; count: number }[] }[];
+    /**
+     * Primary group -> secondary group (or '') -> count, in display order. `oldestAgeDays` is how long the
+     * group's oldest record has waited (reports of open requests and commitments).
+     */
+    groups: {
+        key: string;
+        label: string;
+        total: number;
+        parts: { key: string; count: number }[];
+        oldestAgeDays?: number;
+    }[];
     secondaryKeys: string[];
-    filterSummary: string[];
+    /** What the report counts, in words a reader uses: no API names, no filter syntax. */
+    plain: { grouping: string; filters: string[] };
+    /** The picklist whose values carry the bar colours (the same colour for a value in every chart). */
+    colorField?: string;
+    /** The colour every bar takes when one value is all the report shows (e.g. Kind = Competitor). */
+    singleColorKey?: string;
+    /** Each bar shows shares of its total, as the chart type promises (VerticalColumnStackedTo100). */
+    shares: boolean;
+    /** Whether the report is about open items, which wait: the age is shown and sorted on. */
+    showsAge: boolean;
+    quotes: Quote[];
 }
 
 const xml = new XMLParser({
@@ -59,9 +92,10 @@ export function readReports(forceAppDir: string): ReportDefinition[] {
         ];
         const object = (columns.find((c) => c.includes('$')) ?? '').split('$')[0];
         const groupings = [...(r.groupingsDown ?? []), ...(r.groupingsAcross ?? [])].map(
-            (g: { field: string; dateGranularity?: string }) => ({
+            (g: { field: string; dateGranularity?: string; sortOrder?: string }) => ({
                 field: stripObject(g.field),
-                granularity: g.dateGranularity
+                granularity: g.dateGranularity,
+                sortOrder: g.sortOrder
             })
         );
         const filters = (r.filter?.criteriaItems ?? []).map(
@@ -80,6 +114,9 @@ export function readReports(forceAppDir: string): ReportDefinition[] {
             chartTitle: r.chart?.title ? String(r.chart.title) : undefined,
             chartType: r.chart?.chartType ? String(r.chart.chartType) : undefined,
             groupings,
+            sort: r.sortColumn
+                ? { field: stripObject(String(r.sortColumn)), order: String(r.sortOrder ?? 'Asc') }
+                : undefined,
             filters,
             timeFrame: tf
                 ? {
@@ -217,13 +254,71 @@ function groupKey(value: unknown, granularity: string | undefined, isDate: boole
     return { key: text.slice(0, 10), label: text.slice(0, 10) };
 }
 
+/** Report time frames in words. */
+const INTERVAL_WORDS: Record<string, string> = {
+    INTERVAL_TODAY: 'today',
+    INTERVAL_LAST7: 'the last 7 days',
+    INTERVAL_LAST30: 'the last 30 days',
+    INTERVAL_LAST60: 'the last 60 days',
+    INTERVAL_LAST90: 'the last 90 days',
+    INTERVAL_LAST120: 'the last 120 days',
+    INTERVAL_LAST365: 'the last 365 days',
+    INTERVAL_NEXT7: 'the next 7 days',
+    INTERVAL_NEXT30: 'the next 30 days',
+    INTERVAL_CURRENTQ: 'this quarter',
+    INTERVAL_PREVQ: 'last quarter',
+    INTERVAL_CURPREVQ: 'this and last quarter',
+    INTERVAL_CURNEXTQ: 'this and next quarter',
+    INTERVAL_CURY: 'this calendar year',
+    INTERVAL_PREVY: 'last calendar year',
+    INTERVAL_PREVCURY: 'this and last calendar year',
+    INTERVAL_THISMONTH: 'this month',
+    INTERVAL_LASTMONTH: 'last month'
+};
+
+/** One date format for every date on the page, the one the components use (e.g. Dec 1, 2026). */
+export const formatDay = (iso: string) =>
+    new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'UTC' }).format(
+        new Date(`${iso.slice(0, 10)}T00:00:00Z`)
+    );
+
+const DAY_MS = 86_400_000;
+const daysBetween = (from: string, to: string) =>
+    Math.round((Date.parse(`${to.slice(0, 10)}T00:00:00Z`) - Date.parse(`${from.slice(0, 10)}T00:00:00Z`)) / DAY_MS);
+
+/** "Account__c.Name" -> "account"; "Occurred_On__c" -> "occurred on": the field's label, as a reader says it. */
+function fieldWords(org: OrgDescribe, objectName: string, fieldPath: string): string {
+    const [head, ...rest] = fieldPath.split('.');
+    const field = org.objects.get(objectName)?.fields.find((f) => f.apiName === head);
+    if (!field) return head.replace(/__c$/, '').replace(/_/g, ' ').toLowerCase();
+    // A parent's name is the parent: "Account__c.Name" reads "account".
+    if (rest.length && (rest[0] === 'Name' || !field.referenceTo)) return field.label.toLowerCase();
+    if (rest.length && field.referenceTo) return fieldWords(org, field.referenceTo, rest.join('.'));
+    return field.label.toLowerCase();
+}
+
+function picklistLabel(org: OrgDescribe, objectName: string, fieldPath: string, value: string): string {
+    const field = org.objects.get(objectName)?.fields.find((f) => f.apiName === fieldPath);
+    return field?.picklistValues?.find((p) => p.value === value)?.label ?? value;
+}
+
+const orList = (items: string[]) =>
+    items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
+
+const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** Picklists whose values keep one colour in every chart. */
+export const COLOURED_FIELDS = ['Kind__c', 'Theme__c', 'Sentiment__c'];
+
 export function runReport(definition: ReportDefinition, source: RecordSource, org: OrgDescribe): ReportResult {
     const object = org.objects.get(definition.object);
+    const fieldOf = (fieldPath: string) => object?.fields.find((f) => f.apiName === fieldPath);
     const isDateField = (fieldPath: string) => {
-        const field = object?.fields.find((f) => f.apiName === fieldPath);
+        const field = fieldOf(fieldPath);
         return field?.type === 'Date' || field?.type === 'DateTime';
     };
-    const filterSummary: string[] = [];
+    const words = (fieldPath: string) => fieldWords(org, definition.object, fieldPath);
+    const filters: string[] = [];
     let rows = source.list(definition.object);
     const today = source.today();
     if (definition.timeFrame) {
@@ -242,44 +337,125 @@ export function runReport(definition: ReportDefinition, source: RecordSource, or
                 const v = String(r[field] ?? '').slice(0, 10);
                 return v !== '' && v >= range[0] && v <= range[1];
             });
-            filterSummary.push(
-                `${field} from ${range[0]} to ${range[1]} (${interval.replace('INTERVAL_', '').toLowerCase()})`
-            );
+            const when = INTERVAL_WORDS[interval] ?? 'the chosen dates';
+            filters.push(`${capitalise(`in ${when}`)} (${formatDay(range[0])} to ${formatDay(range[1])})`);
         }
     }
     for (const filter of definition.filters) {
-        rows = rows.filter((r) => matches(r, filter, source, org, isDateField(filter.field)));
-        filterSummary.push(`${filter.field} ${filter.operator} ${filter.value}`);
+        const isDate = isDateField(filter.field);
+        rows = rows.filter((r) => matches(r, filter, source, org, isDate));
+        const label = capitalise(words(filter.field));
+        if (isDate) {
+            const [from, to] = dateValue(filter.value, today);
+            const phrase: Record<string, string> = {
+                equals: `on ${formatDay(from)}${from === to ? '' : ` to ${formatDay(to)}`}`,
+                greaterOrEqual: `on or after ${formatDay(from)}`,
+                greaterThan: `after ${formatDay(to)}`,
+                lessOrEqual: `on or before ${formatDay(to)}`,
+                lessThan: `before ${formatDay(from)}`,
+                notEqual: `not on ${formatDay(from)}`
+            };
+            filters.push(`${label}: ${phrase[filter.operator] ?? filter.value}`);
+            continue;
+        }
+        const values = filter.value
+            .split(',')
+            .map((v) => picklistLabel(org, definition.object, filter.field, v.trim()));
+        const verb: Record<string, string> = {
+            equals: 'is',
+            notEqual: 'is not',
+            contains: 'contains',
+            notContain: 'does not contain',
+            startsWith: 'starts with'
+        };
+        filters.push(`${label} ${verb[filter.operator] ?? filter.operator} ${orList(values)}`);
     }
     const [primary, secondary] = definition.groupings;
-    const groups = new Map<string, { key: string; label: string; total: number; parts: Map<string, number> }>();
+    const labelOf = (fieldPath: string | undefined, key: string) =>
+        fieldPath && fieldOf(fieldPath)?.picklistValues ? picklistLabel(org, definition.object, fieldPath, key) : key;
+    // Open requests and commitments wait: their age is what the reader sorts by.
+    const showsAge = definition.filters.some((f) => f.field === 'Action_Status__c');
+    const dateField =
+        (definition.sort && isDateField(definition.sort.field) && definition.sort.field) ||
+        (definition.timeFrame?.field ?? object?.fields.find((f) => f.type === 'Date')?.apiName ?? 'CreatedDate');
+    const ageOf = (row: StoredRecord) => {
+        const date = String(row[dateField] ?? row.CreatedDate ?? today).slice(0, 10);
+        return daysBetween(date, today);
+    };
+    const groups = new Map<
+        string,
+        { key: string; label: string; total: number; parts: Map<string, number>; oldestAgeDays: number }
+    >();
     const secondaryKeys = new Set<string>();
     for (const row of rows) {
         const p = primary
             ? groupKey(valueOf(row, primary.field, source, org), primary.granularity, isDateField(primary.field))
             : { key: 'All', label: 'All' };
-        const s = secondary
+        const sk = secondary
             ? groupKey(valueOf(row, secondary.field, source, org), secondary.granularity, isDateField(secondary.field))
-                  .label
-            : '';
-        const group = groups.get(p.key) ?? { ...p, total: 0, parts: new Map<string, number>() };
+            : undefined;
+        const s = !sk ? '' : sk.key === '~' ? `No ${words(secondary!.field)}` : sk.label;
+        const group = groups.get(p.key) ?? {
+            key: p.key,
+            label: !primary ? p.label : p.key === '~' ? `No ${words(primary.field)}` : labelOf(primary.field, p.label),
+            total: 0,
+            parts: new Map<string, number>(),
+            oldestAgeDays: 0
+        };
         group.total++;
         group.parts.set(s, (group.parts.get(s) ?? 0) + 1);
+        group.oldestAgeDays = Math.max(group.oldestAgeDays, ageOf(row));
         secondaryKeys.add(s);
         groups.set(p.key, group);
     }
+    const descending = primary?.sortOrder === 'Desc';
+    const grouping = definition.groupings
+        .map((g) =>
+            isDateField(g.field) && g.granularity && g.granularity !== 'Day'
+                ? `${g.granularity.toLowerCase()} (${words(g.field)})`
+                : words(g.field)
+        )
+        .join(', then ');
+    const colorField = [secondary?.field, primary?.field].find((f) => f && COLOURED_FIELDS.includes(f));
+    const kindFilter = definition.filters.find((f) => f.field === 'Kind__c' && f.operator === 'equals');
+    const singleColorKey = !colorField && kindFilter && !kindFilter.value.includes(',') ? kindFilter.value : undefined;
+    // The customers' own words under the chart: the newest three, or the three that waited longest.
+    const accountOf = (row: StoredRecord) => {
+        const id = row.Account__c ?? row.AccountId;
+        return typeof id === 'string' ? String(source.get(id)?.Name ?? '') : '';
+    };
+    const textField = definition.object === 'Call_Plan__c' ? 'Objective__c' : 'Details__c';
+    const byDate = [...rows].sort((a, b) => String(a[dateField] ?? '').localeCompare(String(b[dateField] ?? '')));
+    const ordered = showsAge || definition.object === 'Call_Plan__c' ? byDate : byDate.reverse();
+    const quotes: Quote[] = ordered
+        .filter((r) => r[textField])
+        .slice(0, 3)
+        .map((r) => ({
+            id: String(r.Id),
+            text: String(r[textField]),
+            account: accountOf(r),
+            date: String(r[dateField] ?? '').slice(0, 10),
+            ageDays: ageOf(r),
+            kind: r.Kind__c ? picklistLabel(org, definition.object, 'Kind__c', String(r.Kind__c)) : undefined
+        }));
     return {
         definition,
         total: rows.length,
         groups: [...groups.values()]
-            .sort((a, b) => a.key.localeCompare(b.key))
+            .sort((a, b) => (descending ? -1 : 1) * a.key.localeCompare(b.key))
             .map((g) => ({
                 key: g.key,
                 label: g.label,
                 total: g.total,
-                parts: [...g.parts].map(([key, count]) => ({ key, count }))
+                parts: [...g.parts].map(([key, count]) => ({ key, count })),
+                ...(showsAge ? { oldestAgeDays: g.oldestAgeDays } : {})
             })),
         secondaryKeys: [...secondaryKeys].sort(),
-        filterSummary
+        plain: { grouping: grouping ? `By ${grouping}` : 'All together', filters },
+        colorField,
+        singleColorKey,
+        shares: /To100$/.test(definition.chartType ?? ''),
+        showsAge,
+        quotes
     };
 }

@@ -14,8 +14,10 @@ import { buildUiApiSchemaFromDescribe } from '../lib/graphql/uiapi-schema';
 import { checkRecord } from '../../force-app/main/default/lwc/pactRules/pactRules.js';
 import { buildPreview, type BuildResult } from './build';
 import { listComponents } from './components';
-import { PreviewStore, RecordWriteError, type RuleChecker } from './store';
-import { readReports, runReport, type ReportResult } from './reports';
+import { PREVIEW_USERS, PreviewStore, RecordWriteError, RUNNING_USER_ID, type RuleChecker } from './store';
+import { readReports, runReport } from './reports';
+import { EXEC_STYLES, reportSection } from './execView';
+import { escapeHtml } from './html';
 import { dynamicsPage, pcfAsset } from './dynamics';
 
 export interface PreviewOptions {
@@ -39,14 +41,6 @@ export interface RunningPreview {
     ready: Promise<BuildResult>;
     close(): Promise<void>;
 }
-
-const escapeHtml = (value: unknown) =>
-    String(value ?? '')
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/"/g, '&quot;')
-        .replace(/'/g, '&#39;');
 
 const MIME: Record<string, string> = {
     '.css': 'text/css; charset=utf-8',
@@ -93,6 +87,28 @@ interface PageOptions {
     /** Where the skip link goes: the high card composer on record pages, else the page's main content. */
     skipTo?: 'composer';
     head?: string;
+    /** Who the page runs as (?user=<alias or Id>); the sample rep when not given. */
+    userId?: string;
+}
+
+/** The preview user a page or an API call runs as: ?user=mgr (alias) or an Id, else the sample rep. */
+export function previewUser(asked: string | null | undefined): (typeof PREVIEW_USERS)[number] {
+    const key = String(asked ?? '').toLowerCase();
+    return (
+        PREVIEW_USERS.find(
+            (u) => u.Alias === key || u.Id.toLowerCase() === key || u.Id.slice(0, 15).toLowerCase() === key
+        ) ?? PREVIEW_USERS.find((u) => u.Id === RUNNING_USER_ID)!
+    );
+}
+
+/** The shell's "Preview as" switch: the page reloads as another of the sample users. */
+function userSwitch(o: PageOptions): string {
+    const current = previewUser(o.userId);
+    const options = PREVIEW_USERS.map(
+        (u) =>
+            `<option value="${escapeHtml(u.Alias)}"${u.Id === current.Id ? ' selected' : ''}>${escapeHtml(`${u.FirstName} ${u.LastName}`)} (${escapeHtml(u.Title)})</option>`
+    ).join('');
+    return `<label class="pact-user-switch">Preview as <select id="pact-user-switch" onchange="var u=new URL(location.href);u.searchParams.set('user',this.value);location.href=u.toString()">${options}</select></label>`;
 }
 
 const gzippedBundles = new WeakMap<BuildResult, Buffer>();
@@ -107,6 +123,8 @@ function gzipped(build: BuildResult): Buffer {
 const bundleUrl = (build: BuildResult | undefined) => (build ? `/app.${build.hash}.js` : '/app.js');
 
 function layout(o: PageOptions, build: BuildResult | undefined): string {
+    const user = previewUser(o.userId);
+    const userQuery = user.Id === RUNNING_USER_ID ? '' : `?user=${encodeURIComponent(user.Alias)}`;
     const nav = [
         ['account', '/account', 'Account page'],
         ['case', '/case', 'Case page'],
@@ -117,7 +135,7 @@ function layout(o: PageOptions, build: BuildResult | undefined): string {
         .filter(([key]) => key !== 'case' || o.active === 'case')
         .map(
             ([key, href, label]) =>
-                `<li class="slds-context-bar__item${o.active === key ? ' slds-is-active' : ''}"><a class="slds-context-bar__label-action" href="${href}"${o.active === key ? ' aria-current="page"' : ''}><span class="slds-truncate">${label}</span></a></li>`
+                `<li class="slds-context-bar__item${o.active === key ? ' slds-is-active' : ''}"><a class="slds-context-bar__label-action" href="${href}${userQuery}"${o.active === key ? ' aria-current="page"' : ''}><span class="slds-truncate">${label}</span></a></li>`
         )
         .join('');
     const skipped = build?.skipped.length
@@ -126,7 +144,7 @@ function layout(o: PageOptions, build: BuildResult | undefined): string {
               .join('; ')}</div>`
         : '';
     return `<!doctype html>
-<html lang="en">
+<html lang="en" data-pact-user="${escapeHtml(previewUser(o.userId).Id)}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -134,15 +152,14 @@ function layout(o: PageOptions, build: BuildResult | undefined): string {
 <link rel="stylesheet" href="/assets/styles/salesforce-lightning-design-system.min.css">
 <style>
 body { background: #f3f3f3; }
-.pact-preview-banner { background: #032d60; color: #fff; padding: .25rem 1rem; font-size: .75rem; }
+.pact-preview-banner { background: #032d60; color: #fff; padding: .25rem 1rem; font-size: .75rem; display: flex; flex-wrap: wrap; gap: .25rem 1rem; align-items: center; justify-content: space-between; }
+.pact-user-switch select { font-size: .75rem; margin-left: .25rem; max-width: 100%; color: #181818; background: #fff; }
 .pact-skip { position: absolute; left: .5rem; top: -10rem; z-index: 9999; background: #fff; color: #0b5cab; padding: .5rem 1rem; border: 2px solid #0b5cab; border-radius: .25rem; font-weight: 700; }
 .pact-skip:focus { top: .5rem; }
 .pact-linked-record { outline: 3px solid #1b96ff; outline-offset: 2px; }
 .pact-page { padding: 1rem; }
 .pact-toasts { position: fixed; top: 3.5rem; left: 0; right: 0; z-index: 9000; display: flex; flex-direction: column; align-items: center; gap: .5rem; pointer-events: none; }
 .pact-toasts .slds-notify_toast { pointer-events: auto; min-width: min(30rem, calc(100vw - 1rem)); max-width: calc(100vw - 1rem); margin: 0; }
-.pact-bar { display: flex; align-items: center; gap: .5rem; margin: .25rem 0; }
-.pact-bar__label { width: 14rem; flex-shrink: 0; text-align: right; font-size: .8125rem; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
 /* A phone (the Salesforce app's Small form factor): nothing wider than the screen. */
 .slds-context-bar { height: auto; min-height: 2.5rem; }
 .slds-context-bar__secondary > ul { flex-wrap: wrap; }
@@ -155,27 +172,20 @@ body { background: #f3f3f3; }
     .slds-context-bar__primary { display: none; }
     .slds-context-bar__label-action { padding: 0 .5rem; }
     .pact-record-header .slds-page-header__col-actions { margin-left: 0; width: 100%; }
-    .pact-bar { flex-wrap: wrap; gap: 0 .5rem; }
-    .pact-bar__label { width: 100%; text-align: left; }
     .slds-gutters { margin: 0; }
     .slds-gutters > .slds-col { padding: 0; }
 }
-.pact-bar__track { flex: 1; display: flex; height: 1.25rem; background: #fff; border: 1px solid #e5e5e5; }
-.pact-bar__part { height: 100%; color: #fff; font-size: .6875rem; line-height: 1.25rem; text-align: center; overflow: hidden; }
-.pact-bar__total { width: 2.5rem; font-size: .8125rem; }
-.pact-legend { display: flex; flex-wrap: wrap; gap: .75rem; font-size: .75rem; margin: .5rem 0; }
-.pact-legend span::before { content: ''; display: inline-block; width: .75rem; height: .75rem; margin-right: .25rem; background: var(--c); vertical-align: middle; }
 ${o.head ?? ''}
 </style>
 </head>
 <body>
 ${
     o.skipTo === 'composer'
-        ? '<a class="pact-skip" href="#pact-composer" data-pact-skip="composer">Skip to the high card composer</a>'
+        ? '<a class="pact-skip" href="#pact-root" data-pact-skip="composer">Skip to the high card composer</a>'
         : '<a class="pact-skip" href="#pact-root">Skip to the main content</a>'
 }
 <header>
-<div class="pact-preview-banner">PACT local preview: the real components from force-app over sample data. Nothing here is a Salesforce org.</div>
+<div class="pact-preview-banner"><span>PACT local preview: the real components from force-app over sample data. Nothing here is a Salesforce org.</span>${userSwitch(o)}</div>
 <div class="slds-context-bar"><div class="slds-context-bar__primary"><div class="slds-context-bar__item slds-no-hover"><span class="slds-context-bar__label-action slds-context-bar__app-name"><span class="slds-truncate">PACT</span></span></div></div>
 <nav class="slds-context-bar__secondary" role="navigation" aria-label="Preview pages"><ul class="slds-grid">${nav}</ul></nav></div>
 </header>
@@ -191,61 +201,6 @@ ${o.withComponents ? `<script type="module" src="${bundleUrl(build)}"></script>`
 
 const slot = (component: string, props: Record<string, unknown>, extraClass = '') =>
     `<div class="pact-slot ${extraClass}" data-pact-component="${escapeHtml(component)}" data-props="${escapeHtml(JSON.stringify(props))}"><p class="slds-text-color_weak">Loading ${escapeHtml(component)}...</p></div>`;
-
-/** Values whose colour carries meaning keep it in every chart. */
-const MEANINGFUL_COLORS: Record<string, string> = {
-    Positive: '#2e844a',
-    Neutral: '#706e6b',
-    Negative: '#ba0517',
-    '-': '#c9c9c9'
-};
-const COLORS = [
-    '#0176d3',
-    '#2e844a',
-    '#dd7a01',
-    '#ba0517',
-    '#9050e9',
-    '#06a59a',
-    '#c23934',
-    '#706e6b',
-    '#3ba755',
-    '#1b96ff'
-];
-
-function reportSection(result: ReportResult): string {
-    const d = result.definition;
-    const colorOf = (key: string) =>
-        MEANINGFUL_COLORS[key] ?? COLORS[result.secondaryKeys.indexOf(key) % COLORS.length];
-    const max = Math.max(1, ...result.groups.map((g) => g.total));
-    const bars = result.groups
-        .map(
-            (
-                g
-            ) => `<div class="pact-bar" role="listitem"><span class="pact-bar__label" title="${escapeHtml(g.label)}">${escapeHtml(g.label)}</span>
-<span class="pact-bar__track" style="max-width:${Math.max(4, (g.total / max) * 100)}%">${g.parts
-                .map(
-                    (p) =>
-                        `<span class="pact-bar__part" style="flex:${p.count};background:${colorOf(p.key)}" title="${escapeHtml(`${p.key || g.label}: ${p.count}`)}">${p.count}</span>`
-                )
-                .join('')}</span><span class="pact-bar__total">${g.total}</span></div>`
-        )
-        .join('');
-    const legend =
-        result.secondaryKeys.length > 1 || (result.secondaryKeys[0] ?? '') !== ''
-            ? `<div class="pact-legend">${result.secondaryKeys.map((k) => `<span style="--c:${colorOf(k)}">${escapeHtml(k)}</span>`).join('')}</div>`
-            : '';
-    const grouping = d.groupings
-        .map((g) => `${g.field}${g.granularity && g.granularity !== 'Day' ? ` by ${g.granularity.toLowerCase()}` : ''}`)
-        .join(', then ');
-    return `<article class="slds-card pact-report" data-report="${escapeHtml(d.file)}">
-<div class="slds-card__header"><h2 class="slds-card__header-title slds-text-heading_small">${escapeHtml(d.chartTitle ?? d.name)}</h2></div>
-<div class="slds-card__body slds-card__body_inner">
-<p class="slds-text-body_small slds-text-color_weak">${escapeHtml(d.name)}: ${escapeHtml(d.description)}</p>
-<p class="slds-text-body_small slds-m-top_x-small">Grouped by ${escapeHtml(grouping || 'nothing')}; ${escapeHtml(result.filterSummary.join('; ') || 'no filters')}. <strong class="pact-report-total">${result.total}</strong> records.</p>
-${legend}
-<div role="list" aria-label="${escapeHtml(d.name)}">${bars || '<p class="slds-text-color_weak">No records match this report yet.</p>'}</div>
-</div></article>`;
-}
 
 export async function startPreviewServer(options: PreviewOptions): Promise<RunningPreview> {
     const { repoDir } = options;
@@ -283,15 +238,22 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Runni
     // The server answers at once; the component bundle is served when the build finishes.
     ready.catch(() => undefined);
 
+    // Who the page being rendered runs as: set per request just before its page is rendered (synchronously).
+    let requestUser: string | undefined;
+    const page = (o: PageOptions, built: BuildResult | undefined) => layout({ userId: requestUser, ...o }, built);
+
     const assetsDir = path.join(repoDir, 'node_modules', '@salesforce-ux', 'design-system', 'assets');
     const components = new Set(listComponents(path.join(forceAppDir, 'main', 'default', 'lwc')).map((c) => c.name));
+    /** The store as seen by one user (scope: MINE reads their records); the same records underneath. */
+    const storeAs = (userId: string): PreviewStore =>
+        userId === store.userId ? store : (Object.assign(Object.create(store), { userId }) as PreviewStore);
     const accounts = () => store.list('Account').sort((a, b) => String(a.Name).localeCompare(String(b.Name)));
 
     function accountPage(id: string | undefined): string {
         const all = accounts();
         const account = (id && store.get(id)) || all.find((a) => a.Customer_Alert__c) || all[0];
         if (!account) {
-            return layout(
+            return page(
                 {
                     title: 'Account',
                     active: 'account',
@@ -318,7 +280,7 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Runni
 <select id="pact-account-picker" class="slds-select" onchange="location.href='/account/'+this.value">${options}</select></div></div></div>
 <div class="slds-grid slds-gutters slds-wrap"><div class="slds-col slds-size_1-of-1 slds-large-size_8-of-12 pact-main">${main}</div>
 <div class="slds-col slds-size_1-of-1 slds-large-size_4-of-12 pact-side">${slot('pactPlanner', props)}</div></div>`;
-        return layout(
+        return page(
             {
                 title: String(account.Name),
                 active: 'account',
@@ -340,7 +302,7 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Runni
         const cases = store.list('Case').sort((a, b) => String(a.Subject).localeCompare(String(b.Subject)));
         const found = (id && store.get(id)) || cases.find((c) => c.Status !== 'Closed') || cases[0];
         if (!found || found.attributes.type !== 'Case') {
-            return layout(
+            return page(
                 {
                     title: 'Case',
                     active: 'case',
@@ -367,7 +329,7 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Runni
 <select id="pact-case-picker" class="slds-select" onchange="location.href='/case/'+this.value">${options}</select></div></div>
 <ul class="slds-page-header__row slds-page-header__row_gutters slds-wrap">${detail('Account', account?.Name)}${detail('Status', found.Status)}${detail('Priority', found.Priority)}${detail('Origin', found.Origin)}</ul></div>
 <div class="pact-main">${components.has('pactCustomerHub') ? slot('pactCustomerHub', props) : slot('pactHighCardComposer', props)}</div>`;
-        return layout(
+        return page(
             {
                 title: String(found.Subject),
                 active: 'case',
@@ -387,15 +349,15 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Runni
 <div class="slds-col slds-size_1-of-1 slds-large-size_5-of-12">${slot('pactCharter', {})}${
             components.has('pactCoachingNotes') ? slot('pactCoachingNotes', {}, 'slds-m-top_small') : ''
         }</div></div>`;
-        return layout({ title: 'Home', active: 'home', body, withComponents: true }, build);
+        return page({ title: 'Home', active: 'home', body, withComponents: true }, build);
     }
 
     function execPage(): string {
         const results = readReports(forceAppDir).map((d) => runReport(d, store, org));
         const body = `<div class="slds-page-header slds-m-bottom_small"><h1 class="slds-page-header__title">Preview of the Salesforce reports</h1>
-<p class="slds-text-body_small">Each chart is the bundled report definition (force-app/main/default/reports) - its groupings, filters and time frame - computed here over the sample data. In an org, the same reports and the Customer Voice dashboard show live data to executives and reps alike.</p></div>
+<p class="slds-text-body_small">What customers said and did, added up across every account, the way the PACT Customer Voice reports count it in Salesforce (here over the sample data; in an org, over live data, for executives and reps alike). Nothing here counts calls, visits or people.</p></div>
 <div class="slds-grid slds-wrap slds-gutters">${results.map((r) => `<div class="slds-col slds-size_1-of-1 slds-large-size_1-of-2 slds-m-bottom_medium">${reportSection(r)}</div>`).join('')}</div>`;
-        return layout({ title: 'Executive reports', active: 'exec', body }, build);
+        return page({ title: 'Executive reports', active: 'exec', body, head: EXEC_STYLES }, build);
     }
 
     function indexPage(): string {
@@ -408,7 +370,7 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Runni
         const body = `<h1 class="slds-text-heading_large slds-m-bottom_small">PACT local preview</h1>
 <p>The account record page (briefing, high card composer, timeline, planner), the Home page (My Week, charter), the executive reports and the Dynamics 365 control, over sample data.</p>
 <h2 class="slds-text-heading_medium slds-m-top_medium">Accounts</h2><ul class="slds-list_dotted">${list}</ul>`;
-        return layout({ title: 'Preview', active: 'index', body }, build);
+        return page({ title: 'Preview', active: 'index', body }, build);
     }
 
     /**
@@ -424,7 +386,12 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Runni
         return accountId ? `/account/${accountId}#${record.Id}` : '/home';
     }
 
-    async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, pathname: string): Promise<boolean> {
+    async function handleApi(
+        req: http.IncomingMessage,
+        res: http.ServerResponse,
+        pathname: string,
+        userId: string
+    ): Promise<boolean> {
         const method = req.method ?? 'GET';
         if (pathname === '/__preview/graphql' && method === 'POST') {
             const body = await readBody(req);
@@ -434,7 +401,7 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Runni
                 source: String(body.query ?? ''),
                 variableValues: variables,
                 operationName: (body.operationName as string | undefined) ?? undefined,
-                contextValue: { source: store, rawVariables: variables }
+                contextValue: { source: storeAs(userId), rawVariables: variables }
             });
             if (result.errors) log(`GraphQL errors: ${result.errors.map((e) => e.message).join('; ')}`);
             sendJson(res, 200, result);
@@ -465,10 +432,10 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Runni
             }
             const fields = (body.fields ?? {}) as Record<string, unknown>;
             if (method === 'POST' && !writePath[1]) {
-                const record = store.create(String(body.apiName ?? ''), fields);
+                const record = store.create(String(body.apiName ?? ''), fields, userId);
                 sendJson(res, 201, store.recordRepresentation(record));
             } else if (method === 'PATCH' && writePath[1]) {
-                const record = store.update(decodeURIComponent(writePath[1]), fields);
+                const record = store.update(decodeURIComponent(writePath[1]), fields, userId);
                 sendJson(res, 200, store.recordRepresentation(record));
             } else if (method === 'DELETE' && writePath[1]) {
                 store.delete(decodeURIComponent(writePath[1]));
@@ -515,8 +482,11 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Runni
     const server = http.createServer((req, res) => {
         const url = new URL(req.url ?? '/', 'http://localhost');
         const pathname = decodeURIComponent(url.pathname);
+        const user = previewUser(url.searchParams.get('user') ?? req.headers['x-pact-user']?.toString()).Id;
         (async () => {
-            if (await handleApi(req, res, pathname)) return;
+            if (await handleApi(req, res, pathname, user)) return;
+            // Pages render synchronously from here on, so no other request changes who this one runs as.
+            requestUser = user;
             const bundle = /^\/app(?:\.([0-9a-f]+))?\.js$/.exec(pathname);
             if (bundle) {
                 try {
@@ -580,7 +550,7 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Runni
                     send(
                         res,
                         404,
-                        layout(
+                        page(
                             {
                                 title: 'Record not found',
                                 active: 'index',
@@ -597,7 +567,7 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Runni
                 return send(
                     res,
                     200,
-                    layout(
+                    page(
                         {
                             title: 'Dynamics 365 control',
                             active: 'dynamics',
@@ -612,11 +582,7 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Runni
                 res.writeHead(204).end();
                 return;
             }
-            send(
-                res,
-                404,
-                layout({ title: 'Not found', active: 'index', body: '<p>No such preview page.</p>' }, build)
-            );
+            send(res, 404, page({ title: 'Not found', active: 'index', body: '<p>No such preview page.</p>' }, build));
         })().catch((error: unknown) => {
             if (error instanceof RecordWriteError) {
                 sendJson(res, error.status, error.toBody());

@@ -282,11 +282,17 @@ export class PreviewStore implements RecordSource {
         this.records.set(record.Id, record);
     }
 
-    private applySystemFields(object: ObjectDescribe, record: StoredRecord, now: string, isNew: boolean) {
+    private applySystemFields(
+        object: ObjectDescribe,
+        record: StoredRecord,
+        now: string,
+        isNew: boolean,
+        userId = RUNNING_USER_ID
+    ) {
         if (isNew) {
             record.CreatedDate ??= now;
-            record.CreatedById ??= RUNNING_USER_ID;
-            if (object.fields.some((f) => f.apiName === 'OwnerId')) record.OwnerId ??= RUNNING_USER_ID;
+            record.CreatedById ??= userId;
+            if (object.fields.some((f) => f.apiName === 'OwnerId')) record.OwnerId ??= userId;
             if (object.autoNumberFormat && !record.Name) {
                 const key = `auto:${object.apiName}`;
                 const n = (this.counters[key] = (this.counters[key] ?? 0) + 1);
@@ -300,7 +306,7 @@ export class PreviewStore implements RecordSource {
         }
         record.LastModifiedDate = now;
         record.SystemModstamp = now;
-        record.LastModifiedById = RUNNING_USER_ID;
+        record.LastModifiedById = userId;
         record.WeakEtag = Number(record.WeakEtag ?? 0) + 1;
     }
 
@@ -421,7 +427,8 @@ export class PreviewStore implements RecordSource {
     private write(
         object: ObjectDescribe,
         values: Record<string, unknown>,
-        existing: StoredRecord | undefined
+        existing: StoredRecord | undefined,
+        userId?: string
     ): StoredRecord {
         if (this.failWrites === 'server') {
             throw new RecordWriteError(
@@ -464,17 +471,18 @@ export class PreviewStore implements RecordSource {
         }
         const record: StoredRecord = { ...(merged as StoredRecord), attributes: { type: object.apiName } };
         if (isNew) record.Id = this.newId(object);
-        this.applySystemFields(object, record, this.clock().toISOString(), isNew);
+        this.applySystemFields(object, record, this.clock().toISOString(), isNew, userId);
         this.put(record);
         this.persist();
         return record;
     }
 
-    create(apiName: string, fields: Record<string, unknown>): StoredRecord {
-        return this.write(this.object(apiName), fields, undefined);
+    /** @param userId who saves (the preview's user switch); the sample rep by default. */
+    create(apiName: string, fields: Record<string, unknown>, userId?: string): StoredRecord {
+        return this.write(this.object(apiName), fields, undefined, userId);
     }
 
-    update(id: string, fields: Record<string, unknown>): StoredRecord {
+    update(id: string, fields: Record<string, unknown>, userId?: string): StoredRecord {
         const existing = this.get(id);
         if (!existing)
             throw new RecordWriteError(
@@ -483,7 +491,7 @@ export class PreviewStore implements RecordSource {
                 []
             );
         const { Id: _ignored, ...rest } = fields;
-        return this.write(this.object(existing.attributes.type), rest, existing);
+        return this.write(this.object(existing.attributes.type), rest, existing, userId);
     }
 
     delete(id: string): void {
