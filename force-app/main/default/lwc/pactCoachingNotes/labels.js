@@ -4,6 +4,7 @@ import title from '@salesforce/label/c.PACT_Coaching_Title';
 import privacy from '@salesforce/label/c.PACT_Coaching_Private';
 import privacyManager from '@salesforce/label/c.PACT_Coaching_Private_Manager';
 import empty from '@salesforce/label/c.PACT_Coaching_Empty';
+import emptyManager from '@salesforce/label/c.PACT_Coaching_Empty_Manager';
 import loading from '@salesforce/label/c.PACT_Coaching_Loading';
 import loadError from '@salesforce/label/c.PACT_Coaching_Load_Error';
 import noAccess from '@salesforce/label/c.PACT_Coaching_No_Access';
@@ -39,6 +40,7 @@ export default {
     privacy,
     privacyManager,
     empty,
+    emptyManager,
     loading,
     loadError,
     noAccess,

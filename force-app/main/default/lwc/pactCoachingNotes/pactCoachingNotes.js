@@ -225,6 +225,10 @@ export default class PactCoachingNotes extends LightningElement {
         return this.canCreate ? LABELS.privacyManager : LABELS.privacy;
     }
 
+    get emptyText() {
+        return this.canCreate ? LABELS.emptyManager : LABELS.empty;
+    }
+
     get repOptions() {
         return this.reports ?? [];
     }

@@ -185,9 +185,12 @@ describe('c-pact-coaching-notes', () => {
             expect(element.shadowRoot.textContent).not.toMatch(/\b\d+\s+(notes?|reps?|calls?)\b/i);
         });
 
-        it('shows an empty state in words', async () => {
+        it('shows an empty state in words, for a rep and for a manager', async () => {
+            const asRep = await render({ data: NO_NOTES, objectInfo: OBJECT_INFO_REP, reports: NO_REPORTS });
+            expect(text($(asRep, '.empty'))).toBe('c.PACT_Coaching_Empty');
+            document.body.removeChild(asRep);
             const element = await render({ data: NO_NOTES });
-            expect(text($(element, '.empty'))).toBe('c.PACT_Coaching_Empty');
+            expect(text($(element, '.empty'))).toBe('c.PACT_Coaching_Empty_Manager');
             expect($(element, 'ul.notes')).toBeNull();
         });
 
