@@ -16,6 +16,7 @@ import { loadModel } from './audit';
 import { CliIo, EXIT, progress } from './io';
 
 export const BLOCK_USAGE = `Usage: pact block (--source-dir DIR | --target-org ALIAS) [--output DIR] [--apply]
+       pact block --dataverse URL [--apply]   (Dynamics 365: column security; --dataverse URL --help)
 
 Writes one validation rule per object that refuses ticking a low-card box (on create, or changed to
 true) and still allows clearing it. Reads the tick boxes from DIR, or from the org if no DIR is given.
@@ -62,6 +63,9 @@ function describe(rules: BlockRule[]): string {
 }
 
 export async function block(argv: string[], io: CliIo): Promise<number> {
+    if (argv.some((a) => a === '--dataverse' || a.startsWith('--dataverse='))) {
+        return (await import('../lib/dataverse/block-command')).blockDataverse(argv, io);
+    }
     const { values } = parseArgs({
         args: argv,
         options: {

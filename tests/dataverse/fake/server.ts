@@ -45,6 +45,13 @@ export interface FakeDataverse {
         missingComponents: Record<string, unknown>[];
         /** Rows for GET paths, e.g. "savedqueries" or "EntityDefinitions" (the audit's reads). */
         rows: Map<string, Record<string, unknown>[]>;
+        /** Column security: "table.column" -> IsSecured. */
+        secured: Map<string, boolean>;
+        profiles: { fieldsecurityprofileid: string; name: string }[];
+        permissions: Record<string, unknown>[];
+        teams: { teamid: string; name: string; isdefault: boolean }[];
+        /** "profileid|teamid" pairs (teamprofiles_association). */
+        teamProfiles: Set<string>;
     };
     fail(fault: Fault): void;
     /** The requests that matched "METHOD path" (same form as Fault.match). */
@@ -53,6 +60,11 @@ export interface FakeDataverse {
 }
 
 const BASE = '/api/data/v9.2/';
+/** A stable MetadataId for a column, as the service gives every column one. */
+const metadataId = (column: string) => {
+    const hex = Buffer.from(column).toString('hex').padEnd(32, '0').slice(0, 32);
+    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+};
 const error = (code: string, message: string) => ({ error: { code, message } });
 
 export async function startFakeDataverse(): Promise<FakeDataverse> {
@@ -84,7 +96,15 @@ export async function startFakeDataverse(): Promise<FakeDataverse> {
         appmodules: [],
         importOutcome: { statuscode: 30 },
         missingComponents: [],
-        rows: new Map()
+        rows: new Map(),
+        secured: new Map(),
+        profiles: [],
+        permissions: [],
+        teams: [
+            { teamid: '55555555-5555-5555-5555-555555555555', name: 'Contoso', isdefault: true },
+            { teamid: '66666666-6666-6666-6666-666666666666', name: 'Contoso Europe', isdefault: true }
+        ],
+        teamProfiles: new Set()
     };
     const asyncOperations = new Map<
         string,
@@ -138,6 +158,82 @@ export async function startFakeDataverse(): Promise<FakeDataverse> {
 
             // Collections a test preloads (the audit's reads: EntityDefinitions, savedqueries, ...).
             if (req.method === 'GET' && state.rows.has(rel)) return list(state.rows.get(rel) ?? []);
+            // Column security (pact block --dataverse).
+            if (
+                (m =
+                    /^GET EntityDefinitions\(LogicalName='([^']+)'\)\/Attributes\(LogicalName='([^']+)'\)\/Microsoft\.Dynamics\.CRM\.BooleanAttributeMetadata$/.exec(
+                        key
+                    ))
+            ) {
+                const id = `${m[1]}.${m[2]}`;
+                if (!state.secured.has(id)) return notFound(`attribute ${m[2]} on ${m[1]}`);
+                return send(200, {
+                    '@odata.type': '#Microsoft.Dynamics.CRM.BooleanAttributeMetadata',
+                    MetadataId: metadataId(id),
+                    LogicalName: m[2],
+                    SchemaName: m[2],
+                    IsSecured: state.secured.get(id)
+                });
+            }
+            if (
+                (m =
+                    /^PUT EntityDefinitions\(LogicalName='([^']+)'\)\/Attributes\(([0-9a-f-]+)\)\/Microsoft\.Dynamics\.CRM\.BooleanAttributeMetadata$/.exec(
+                        key
+                    ))
+            ) {
+                const id = [...state.secured.keys()].find((k) => metadataId(k) === m![2] && k.startsWith(`${m![1]}.`));
+                if (!id) return notFound(`attribute ${m[2]}`);
+                state.secured.set(id, Boolean((body as { IsSecured: boolean }).IsSecured));
+                return send(204);
+            }
+            if (key === 'GET fieldsecurityprofiles')
+                return list(state.profiles.filter((p) => p.name === filterValue()));
+            if (key === 'POST fieldsecurityprofiles') {
+                const row = { fieldsecurityprofileid: randomUUID(), name: (body as { name: string }).name };
+                state.profiles.push(row);
+                return send(201, row);
+            }
+            if ((m = /^DELETE fieldsecurityprofiles\(([0-9a-f-]+)\)$/.exec(key))) {
+                const id = m[1];
+                state.profiles = state.profiles.filter((p) => p.fieldsecurityprofileid !== id);
+                state.permissions = state.permissions.filter((p) => p.profile !== id);
+                state.teamProfiles = new Set([...state.teamProfiles].filter((t) => !t.startsWith(`${id}|`)));
+                return send(204);
+            }
+            if ((m = /^GET fieldsecurityprofiles\(([0-9a-f-]+)\)$/.exec(key))) {
+                const id = m[1];
+                const profile = state.profiles.find((p) => p.fieldsecurityprofileid === id);
+                if (!profile) return notFound(`fieldsecurityprofile ${id}`);
+                const teams = [...state.teamProfiles]
+                    .filter((t) => t.startsWith(`${id}|`))
+                    .map((t) => ({ teamid: t.split('|')[1] }));
+                return send(200, { ...profile, teamprofiles_association: teams });
+            }
+            if (key === 'GET fieldpermissions') {
+                const f = url.searchParams.get('$filter') ?? '';
+                return list(
+                    state.permissions.filter(
+                        (p) =>
+                            f.includes(String(p.profile)) &&
+                            f.includes(`'${p.entityname}'`) &&
+                            f.includes(`'${p.attributelogicalname}'`)
+                    )
+                );
+            }
+            if (key === 'POST fieldpermissions') {
+                const b = body as Record<string, unknown>;
+                const profile = /\(([0-9a-f-]+)\)/.exec(String(b['fieldsecurityprofileid@odata.bind']))?.[1];
+                state.permissions.push({ ...b, profile, fieldpermissionid: randomUUID() });
+                return created('fieldpermissions');
+            }
+            if (key === 'GET teams') return list(state.teams.filter((t) => t.isdefault));
+            if ((m = /^POST fieldsecurityprofiles\(([0-9a-f-]+)\)\/teamprofiles_association\/\$ref$/.exec(key))) {
+                const team = /teams\(([0-9a-f-]+)\)/.exec(String((body as Record<string, unknown>)['@odata.id']))?.[1];
+                const pair = `${m[1]}|${team}`;
+                if (state.teamProfiles.has(pair)) return send(400, error('0x80040237', 'Cannot insert duplicate key.'));
+                state.teamProfiles.add(pair);
+                return send(204);
+            }
             if (key === 'GET WhoAmI()' || key === 'GET WhoAmI') {
                 return send(200, {
                     BusinessUnitId: '11111111-1111-1111-1111-111111111111',
