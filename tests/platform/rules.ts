@@ -634,6 +634,137 @@ export const RULES: PlatformRule[] = [
                     .filter((f: string) => !fields?.has(f))
                     .map((f: string) => problem('custom-metadata-fields-exist', m.file, `${type}.${f} does not exist`));
             })
+    },
+    {
+        id: 'report-type-shipped',
+        rule: 'A report on a custom report type names it with __c (PACT_High_Cards__c); the report type must exist in the org or in the same deploy: "invalid report type".',
+        source: 'Metadata API Report.reportType (custom report types: API name with __c); sfdx-hardis deploy tip "invalid-report-type" (error text)',
+        bad: {
+            'reports/F/R.report-meta.xml': xml(
+                'Report',
+                '<format>Tabular</format><name>R</name><reportType>Missing_Type__c</reportType>'
+            )
+        },
+        check: (app) => {
+            const shipped = new Set(
+                metadataOfType(app, 'ReportType').map((m) => path.posix.basename(m.file, '.reportType-meta.xml'))
+            );
+            return metadataOfType(app, 'Report')
+                .filter(
+                    (m) => text(m.root.reportType).endsWith('__c') && !shipped.has(text(m.root.reportType).slice(0, -3))
+                )
+                .map((m) =>
+                    problem(
+                        'report-type-shipped',
+                        m.file,
+                        `report type ${text(m.root.reportType)} is not in the package`
+                    )
+                );
+        }
+    },
+    {
+        id: 'app-overrides-name-shipped-pages',
+        rule: "An app's Lightning page override (actionOverrides type Flexipage) must name a page in the package whose type and object fit: a record page of that object for View.",
+        source: 'Metadata API CustomApplication.actionOverrides (AppActionOverride: content, pageOrSobjectType, formFactor); Help "Assign Lightning Pages as App Defaults"',
+        bad: {
+            'applications/A.app-meta.xml': xml(
+                'CustomApplication',
+                '<actionOverrides><actionName>View</actionName><content>Missing_Page</content><formFactor>Large</formFactor><skipRecordTypeSelect>false</skipRecordTypeSelect><type>Flexipage</type><pageOrSobjectType>Account</pageOrSobjectType></actionOverrides><label>A</label>'
+            )
+        },
+        check: (app) => {
+            const pages = new Map(
+                metadataOfType(app, 'FlexiPage').map((m) => [
+                    path.posix.basename(m.file, '.flexipage-meta.xml'),
+                    m.root
+                ])
+            );
+            return metadataOfType(app, 'CustomApplication').flatMap((m) =>
+                arr(m.root.actionOverrides)
+                    .filter((o: XmlNode) => text(o.type) === 'Flexipage')
+                    .flatMap((o: XmlNode) => {
+                        const page = pages.get(text(o.content));
+                        const object = text(o.pageOrSobjectType);
+                        const why = !page
+                            ? `${text(o.content)} is not in the package`
+                            : text(o.actionName) === 'View' &&
+                                (text(page.type) !== 'RecordPage' || text(page.sobjectType) !== object)
+                              ? `${text(o.content)} is not a record page of ${object}`
+                              : '';
+                        return why ? [problem('app-overrides-name-shipped-pages', m.file, why)] : [];
+                    })
+            );
+        }
+    },
+    {
+        id: 'object-tabs-name-objects',
+        rule: 'A custom object tab is named after its object (tabs/High_Card__c.tab) and needs that object in the org or the same deploy.',
+        source: 'Metadata API CustomTab (customObject; the fullName of an object tab is the object name)',
+        bad: {
+            'tabs/Missing__c.tab-meta.xml': xml(
+                'CustomTab',
+                '<customObject>true</customObject><motif>Custom20: Airplane</motif>'
+            )
+        },
+        check: (app) =>
+            metadataOfType(app, 'CustomTab')
+                .filter((m) => isTrue(m.root.customObject))
+                .filter((m) => !app.objects.get(path.posix.basename(m.file, '.tab-meta.xml'))?.xml)
+                .map((m) => problem('object-tabs-name-objects', m.file, 'no such object in the package'))
+    },
+    {
+        id: 'notification-type-has-channel',
+        rule: 'A custom notification type must be delivered somewhere: desktop, mobile, or both.',
+        source: 'Metadata API CustomNotificationType (desktop, mobile); Help "Create Custom Notification Types" (choose the supported channels)',
+        bad: {
+            'notificationtypes/N.notiftype-meta.xml': xml(
+                'CustomNotificationType',
+                '<customNotifTypeName>N</customNotifTypeName><desktop>false</desktop><masterLabel>N</masterLabel><mobile>false</mobile>'
+            )
+        },
+        check: (app) =>
+            metadataOfType(app, 'CustomNotificationType')
+                .filter((m) => !isTrue(m.root.desktop) && !isTrue(m.root.mobile))
+                .map((m) => problem('notification-type-has-channel', m.file, 'neither desktop nor mobile'))
+    },
+    {
+        id: 'layout-required-only-on-writable',
+        rule: 'A page layout cannot mark a read-only field (formula, auto number, roll-up summary) Required: "Field:... must not be Required".',
+        source: 'sfdx-hardis deploy tip "field-must-not-be-required" (error text)',
+        bad: {
+            'objects/X__c/fields/Score__c.field-meta.xml': xml(
+                'CustomField',
+                '<fullName>Score__c</fullName><formula>1</formula><label>Score</label><type>Number</type><precision>3</precision><scale>0</scale>'
+            ),
+            'layouts/X__c-X Layout.layout-meta.xml': xml(
+                'Layout',
+                '<layoutSections><layoutColumns><layoutItems><behavior>Required</behavior><field>Score__c</field></layoutItems></layoutColumns><style>OneColumn</style></layoutSections>'
+            )
+        },
+        check: (app) =>
+            metadataOfType(app, 'Layout').flatMap((m) => {
+                const object = path.posix.basename(m.file).split('-')[0];
+                const items = arr(m.root.layoutSections)
+                    .flatMap((s: XmlNode) => arr(s?.layoutColumns))
+                    .flatMap((c: XmlNode) => arr(c?.layoutItems));
+                return items
+                    .filter((i: XmlNode) => text(i.behavior) === 'Required')
+                    .filter((i: XmlNode) => {
+                        const field = app.metadata.find(
+                            (f) =>
+                                f.type === 'CustomField' &&
+                                objectFolder(f.file) === object &&
+                                path.posix.basename(f.file, '.field-meta.xml') === text(i.field)
+                        );
+                        return (
+                            field &&
+                            (text(field.root.formula) || ['AutoNumber', 'Summary'].includes(text(field.root.type)))
+                        );
+                    })
+                    .map((i: XmlNode) =>
+                        problem('layout-required-only-on-writable', m.file, `${object}.${text(i.field)} is read-only`)
+                    );
+            })
     }
 ];
 
