@@ -72,7 +72,8 @@ describeJava(`generated REGEX patterns in Java's java.util.regex${java.ok ? '' :
     });
 
     it('stay free of stack overflows on 32,000 characters even without their length bound', () => {
-        // The bound makes long texts cheap; the pattern's structure (one-character repetitions only)
+        // The bound makes long texts cheap; the pattern's structure (open-ended repetitions over one
+        // character class only)
         // is what keeps Java from recursing per word, so it is checked without the bound too.
         const unbounded = patterns.map((p) => p.pattern.replace(`(?!${ANY}{${LIMITS.lowCardMaxLength + 2}})`, ''));
         expect(unbounded.every((p, i) => p.length < patterns[i].pattern.length)).toBe(true);

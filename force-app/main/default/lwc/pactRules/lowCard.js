@@ -4,7 +4,8 @@
  * formulon and Java's java.util.regex (Salesforce's REGEX, a whole-string match) all run the same
  * way. No backslashes (a formula string would need them escaped and formulon rejects them), no
  * possessive or atomic groups (JavaScript has none), and nothing that recurses per word in Java:
- * every repeated group matches one character, so Java loops instead of recursing. The text is
+ * every open-ended repetition is over one character class, which Java runs as a loop (the two
+ * repeated groups stop at three). The text is
  * " " + lower(trim(details)) + " ".
  */
 import {
