@@ -89,6 +89,18 @@ const DRAFT_KEYS = [
     'pickedAccountId'
 ];
 
+/** Draft keys of the fields behind "More details". */
+const MORE_DRAFT_KEYS = [
+    'headline',
+    'theme',
+    'sentiment',
+    'contactId',
+    'opportunityId',
+    'needsActionById',
+    'actionDue',
+    'occurredOn'
+];
+
 /** Behind "More details": everything but the customer, the kind and the words. */
 const MORE_FIELDS = [
     NAME_FIELD,
@@ -446,6 +458,10 @@ export default class PactHighCardComposer extends LightningElement {
             if (typeof values[key] === 'string') this[key] = values[key];
         }
         this.pendingDraft = null;
+        // The whole card comes back in view: details the rep had entered are not hidden behind "More details".
+        if (MORE_DRAFT_KEYS.some((key) => values[key] && !(key === 'occurredOn' && values[key] === isoDate()))) {
+            this.moreOpen = true;
+        }
     }
 
     handleDiscard() {

@@ -564,6 +564,22 @@ describe('c-pact-high-card-composer', () => {
             expect(JSON.parse(localStorage.getItem(preferencesKey(USER_ID)))).toEqual({ moreDetails: false });
         });
 
+        it('brings a restored draft back whole: details behind "More details" open with it', async () => {
+            localStorage.setItem(
+                draftKey('highCard', USER_ID, ACCOUNT_ID),
+                JSON.stringify({
+                    savedAt: '2026-11-20T08:15:00.000Z',
+                    values: { kind: 'Request', details: CUSTOMER_WORDS, headline: 'Spring order two weeks earlier' }
+                })
+            );
+            const element = createComposer();
+            await flush();
+            $(element, 'button.pact-restore').click();
+            await flush();
+            expect($(element, 'button.pact-more-details').getAttribute('aria-expanded')).toBe('true');
+            expect($(element, 'lightning-input.pact-headline').value).toBe('Spring order two weeks earlier');
+        });
+
         it('opens "More details" by itself when the server refuses a field there', async () => {
             createRecord.mockRejectedValueOnce({
                 status: 400,
