@@ -5,7 +5,8 @@ import { auditModel, auditOrg, checkboxVerdicts, findingJson, judgeCheckbox } fr
 import { detectFormat, readMdapiDir, readMetadataDir } from '../../scripts/lib/metadata/mdapi-reader';
 import { readSourceDir } from '../../scripts/lib/metadata/source-reader';
 import { emptyModel, type FieldModel, type OrgModel } from '../../scripts/lib/metadata/model';
-import { MDAPI_FIXTURE, REPO, SOURCE_FIXTURE, runPact } from './helpers';
+import { main } from '../../scripts/cli/main';
+import { MDAPI_FIXTURE, REPO, SOURCE_FIXTURE, memoryIo, runPact } from './helpers';
 
 // Each run of the real command starts node and tsx: seconds on a busy 2-core machine.
 jest.setTimeout(60000);
@@ -428,5 +429,51 @@ describe('tick boxes judged by evidence', () => {
             ['workflow-field-update', 'Lead.Tick_Emailed', true, ['Lead.Emailed__c']]
         ]);
         fs.rmSync(dir, { recursive: true, force: true });
+    });
+});
+
+describe('pact audit in process', () => {
+    const ns = 'xmlns="http://soap.sforce.com/2006/04/metadata"';
+    function orgWithOnlyARanking(): string {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pact-ranking-'));
+        const file = path.join(dir, 'reports', 'Sales', 'Won_By_Owner.report-meta.xml');
+        fs.mkdirSync(path.dirname(file), { recursive: true });
+        fs.writeFileSync(
+            file,
+            `<?xml version="1.0" encoding="UTF-8"?>\n<Report ${ns}><columns><aggregateTypes>Sum</aggregateTypes><field>AMOUNT</field></columns>` +
+                `<format>Summary</format><groupingsDown><dateGranularity>Day</dateGranularity><field>FULL_NAME</field><sortOrder>Asc</sortOrder></groupingsDown>` +
+                `<name>Won by owner</name><reportType>Opportunity</reportType><scope>organization</scope></Report>`
+        );
+        return dir;
+    }
+
+    it('reports a people ranking as a note, and exits 0 when there is no activity control', async () => {
+        const dir = orgWithOnlyARanking();
+        const { io, stdout } = memoryIo();
+        expect(await main(['audit', '--source-dir', dir], io)).toBe(0);
+        expect(stdout()).toContain('0 activity controls, 1 people-ranking note');
+        expect(stdout()).toContain('== Reports that rank people (1) ==');
+        expect(stdout()).toContain('  Sales (1): Won_By_Owner\n');
+        const json = memoryIo();
+        expect(await main(['audit', '--source-dir', dir, '--json'], json.io)).toBe(0);
+        expect(JSON.parse(json.stdout())).toMatchObject([
+            {
+                tier: 'people-ranking',
+                category: 'people-ranking-report',
+                component: 'Sales/Won_By_Owner',
+                evidence: ['per person: FULL_NAME']
+            }
+        ]);
+        fs.rmSync(dir, { recursive: true, force: true });
+    });
+
+    it('shows reading progress on a terminal only', async () => {
+        const tty = memoryIo({ stderrIsTTY: true });
+        await main(['audit', '--source-dir', path.relative(REPO, SOURCE_FIXTURE)], tty.io);
+        expect(tty.stderr()).toContain('reading metadata files: 0 of');
+        expect(tty.stderr()).toContain('judging 8 objects, 4 reports and 2 dashboards');
+        const piped = memoryIo();
+        await main(['audit', '--source-dir', path.relative(REPO, SOURCE_FIXTURE)], piped.io);
+        expect(piped.stderr()).toBe('');
     });
 });

@@ -8,8 +8,11 @@ import type { OrgModel } from '../metadata/model';
 import type { AuditResult } from './index';
 import { AuditSummary, plural, summarise } from './summary';
 
-/** People-ranking notes shown per folder without --verbose. */
+/** People-ranking notes named per folder without --verbose. */
 const NOTES_PER_GROUP = 3;
+
+/** Categories whose findings share their reason's wording: the evidence is shown, the reason with --verbose. */
+const REPORT_CATEGORIES = new Set(['activity-report', 'activity-dashboard']);
 
 function topLine(label: string, items: [string, number][]): string | undefined {
     if (items.length === 0) return undefined;
@@ -62,18 +65,25 @@ export function renderText(
         const notes = section.info.tier === 'people-ranking';
         out.push(`\n== ${section.info.title} (${section.findings.length}) ==\n${section.info.why}\n`);
         for (const group of section.groups) {
+            if (notes && !options.verbose) {
+                // Notes are counted per folder on one line; --verbose or --format html lists each.
+                const names = group.findings.slice(0, NOTES_PER_GROUP).map((f) => f.component.split('/').pop());
+                const more =
+                    group.findings.length > NOTES_PER_GROUP
+                        ? `, and ${group.findings.length - NOTES_PER_GROUP} more`
+                        : '';
+                out.push(`  ${group.key} (${group.findings.length}): ${names.join(', ')}${more}\n`);
+                continue;
+            }
             out.push(`\n${group.key} (${group.findings.length})\n`);
-            const shown = notes && !options.verbose ? group.findings.slice(0, NOTES_PER_GROUP) : group.findings;
-            for (const f of shown) {
+            for (const f of group.findings) {
                 out.push(`  ${f.component}  [${f.file}]\n`);
-                if (!notes || options.verbose) out.push(`    ${f.reason}\n`);
+                // A report's reason repeats its category's; its evidence says what is particular to it.
+                if (options.verbose || !REPORT_CATEGORIES.has(f.category ?? '')) out.push(`    ${f.reason}\n`);
                 if (f.evidence?.length) out.push(`    Evidence: ${f.evidence.join('; ')}\n`);
             }
-            if (shown.length < group.findings.length)
-                out.push(
-                    `  ... and ${group.findings.length - shown.length} more (--verbose or --format html lists them)\n`
-                );
         }
+        if (notes && !options.verbose) out.push('  (--verbose or --format html lists every note with its reason)\n');
     }
     if (options.verbose && result.benign.length > 0) {
         out.push(`\n== Left alone (${result.benign.length}) ==\n`);
