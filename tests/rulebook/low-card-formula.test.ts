@@ -54,6 +54,13 @@ describe('the low-card formula', () => {
         expect(new RegExp(`^(?:${LOW_CARD_PATTERN})$`).test(` ${long} `)).toBe(false);
     });
 
+    it('leaves out of "any character" only one that already makes a text unjudged (U+F900, CJK)', () => {
+        expect(ANY).toBe('[^\uF900]');
+        expect(isLowCard('called dana, left vm')).toBe(true);
+        expect(isLowCard('called dana, left vm \uF900')).toBe(false);
+        expect(isLowCard('called dana, left vm \u4E00')).toBe(false);
+    });
+
     it('has no backslash (formulon and formula strings) and no top-level alternation (formulon wraps ^...$)', () => {
         expect(LOW_CARD_PATTERN).not.toContain('\\');
         let depth = 0;
