@@ -2,6 +2,7 @@ import { LightningElement, api, wire } from 'lwc';
 import { gql, graphql } from 'lightning/graphql';
 import { getRecord, getFieldValue } from 'lightning/uiRecordApi';
 import { subscribe, unsubscribe, MessageContext } from 'lightning/messageService';
+import { registerRefreshHandler, unregisterRefreshHandler } from 'lightning/refresh';
 import HIGH_CARD_SAVED from '@salesforce/messageChannel/PACT_High_Card_Saved__c';
 import PLAN_SAVED from '@salesforce/messageChannel/PACT_Plan_Saved__c';
 import FORM_FACTOR from '@salesforce/client/formFactor';
@@ -252,11 +253,15 @@ export default class PactCustomerHub extends LightningElement {
         this.subscriptions = [HIGH_CARD_SAVED, PLAN_SAVED].map((channel) =>
             subscribe(this.messageContext, channel, (message) => this.handleMessage(message))
         );
+        // A card made by a standard action (the New High Card quick action) sends no message: the record page
+        // refreshes its view after the action (RefreshView API), and the hub refreshes its query with it.
+        this.refreshHandlerId = registerRefreshHandler(this, () => this.refresh().then(() => true));
     }
 
     disconnectedCallback() {
         this.subscriptions.forEach((subscription) => unsubscribe(subscription));
         this.subscriptions = [];
+        unregisterRefreshHandler(this.refreshHandlerId);
     }
 
     handleMessage(message) {

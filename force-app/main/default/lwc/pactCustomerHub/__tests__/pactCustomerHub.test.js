@@ -3,6 +3,7 @@ import PactCustomerHub from 'c/pactCustomerHub';
 import { graphql } from 'lightning/graphql';
 import { getRecord, createRecord } from 'lightning/uiRecordApi';
 import { subscribe, unsubscribe } from 'lightning/messageService';
+import { registerRefreshHandler, unregisterRefreshHandler } from 'lightning/refresh';
 
 const customer = require('./data/customer.json');
 const customerEmpty = require('./data/customerEmpty.json');
@@ -114,6 +115,23 @@ describe('c-pact-customer-hub', () => {
         const subscriptions = subscribe.mock.results.map((result) => result.value);
         document.body.removeChild(element);
         expect(unsubscribe.mock.calls.map((call) => call[0])).toEqual(subscriptions);
+    });
+
+    it('refreshes with the page view (RefreshView API), e.g. after the New High Card quick action', async () => {
+        const refresh = jest.fn().mockResolvedValue(undefined);
+        registerRefreshHandler.mockClear();
+        const element = await createHub();
+        graphql.emit(customer, isHubQuery, refresh);
+        await flush();
+        expect(registerRefreshHandler).toHaveBeenCalledTimes(1);
+        const [context, handler] = registerRefreshHandler.mock.calls[0];
+        expect(context).toBeTruthy();
+        // The page asks; the hub fetches its one query again and lets the refresh go on down the page.
+        await expect(handler()).resolves.toBe(true);
+        expect(refresh).toHaveBeenCalledTimes(1);
+        const id = registerRefreshHandler.mock.results[0].value;
+        document.body.removeChild(element);
+        expect(unregisterRefreshHandler).toHaveBeenCalledWith(id);
     });
 
     it('brings the saved card into view in the timeline', async () => {
