@@ -7,7 +7,7 @@
  *  - benign: judged and left alone, each with its reason (pact audit --verbose).
  */
 import type { Finding, OrgModel } from '../metadata/model';
-import { activityForcing, checkboxVerdicts, indexSetters, verdictFinding, CheckboxVerdict } from './activity-controls';
+import { activityForcing, checkboxVerdicts, indexSetters, verdictFinding } from './activity-controls';
 import { analyticsFinding, fieldsUsedByActivityReports, judgeAnalytics } from './analytics';
 import { guardFindings } from './guard';
 
@@ -42,15 +42,17 @@ const CATEGORY_ORDER = [
     'people-ranking-dashboard'
 ];
 
-function benignTick(v: CheckboxVerdict): BenignVerdict {
+/** A judged component that is no finding keeps the finding's fields, under its own category. */
+function benignOf(f: Finding, category: string): BenignVerdict {
+    const { object, component, componentType, file, reason, evidence } = f;
     return {
-        category: 'tick-box',
-        object: v.object,
-        component: `${v.object}.${v.field.name}`,
-        componentType: 'CustomField',
-        file: v.field.file,
-        reason: v.reason,
-        evidence: v.evidence
+        category,
+        ...(object ? { object } : {}),
+        component,
+        componentType,
+        file,
+        reason,
+        evidence: evidence ?? []
     };
 }
 
@@ -76,18 +78,10 @@ export function auditOrg(model: OrgModel): AuditResult {
             a.rule.localeCompare(b.rule)
     );
     const benign: BenignVerdict[] = [
-        ...ticks.filter((v) => !v.lowCard).map(benignTick),
+        ...ticks.filter((v) => !v.lowCard).map((v) => benignOf(verdictFinding(v), 'tick-box')),
         ...analytics
             .filter((v) => !v.tier)
-            .map((v) => ({
-                category: v.componentType === 'Report' ? 'report' : 'dashboard',
-                ...(v.object ? { object: v.object } : {}),
-                component: v.component,
-                componentType: v.componentType,
-                file: v.file,
-                reason: v.reason,
-                evidence: v.evidence
-            }))
+            .map((v) => benignOf(analyticsFinding(v), v.componentType === 'Report' ? 'report' : 'dashboard'))
     ];
     return { findings, benign };
 }
