@@ -1,10 +1,7 @@
 // A second, smaller table of rep notes, written after the first measurement of rep-notes.ts and
 // before the rule learned that a customer as the subject of a verb is content: it measures that
 // change on notes the change was not made from. Same shape and rules as rep-notes.ts.
-import type { RepNote } from './rep-notes';
-
-const low = (details: string, miss?: string): RepNote => ({ details, expected: 'low', ...(miss ? { miss } : {}) });
-const high = (details: string, miss?: string): RepNote => ({ details, expected: 'high', ...(miss ? { miss } : {}) });
+import { high, low, type RepNote } from './rep-notes';
 
 export const SECOND_LOW_NOTES: RepNote[] = [
     low('called rita, vm'),

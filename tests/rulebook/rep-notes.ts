@@ -15,8 +15,17 @@ export interface RepNote {
     miss?: string;
 }
 
-const low = (details: string, miss?: string): RepNote => ({ details, expected: 'low', ...(miss ? { miss } : {}) });
-const high = (details: string, miss?: string): RepNote => ({ details, expected: 'high', ...(miss ? { miss } : {}) });
+/** A row: the details as the rep wrote them, and `miss` when the rule judges it the other way. */
+export const low = (details: string, miss?: string): RepNote => ({
+    details,
+    expected: 'low',
+    ...(miss ? { miss } : {})
+});
+export const high = (details: string, miss?: string): RepNote => ({
+    details,
+    expected: 'high',
+    ...(miss ? { miss } : {})
+});
 
 export const LOW_NOTES: RepNote[] = [
     low('called, no answer'),
