@@ -136,14 +136,15 @@ const VOCABULARY_PATTERN = vocabularyPattern({
     words: [...ACTIVITY.words, ...FILLER_WORDS, ...phraseParts.flatMap((p) => [...p.words, ...p.particles])]
 });
 
-/**
- * What every part of the rule checks, before the activity: short enough, spaced script, no word
- * only a customer says, at most LOW_CARD_MAX_CONTENT_WORDS words outside the vocabulary.
- */
 const AUXILIARY = alternation(SUBJECT_AUXILIARIES);
 /** Between subject and verb: spaces and punctuation (a cheaper class than SEP; the verb still starts a word). */
 const GAP = '[^a-z0-9]+';
 
+/**
+ * What every part of the rule checks, before the activity: short enough, spaced script, no word
+ * only a customer says, no customer as the subject of a verb, at most LOW_CARD_MAX_CONTENT_WORDS
+ * words outside the vocabulary.
+ */
 export const LOW_CARD_CONDITIONS =
     // The text's own length bound: on a long text every engine stops after this many characters,
     // whatever order the formula's functions run in.
