@@ -1,6 +1,5 @@
 import { LightningElement, api } from 'lwc';
 import TITLE from '@salesforce/label/c.PACT_Briefing_Title';
-import ALERT from '@salesforce/label/c.PACT_Briefing_Customer_Alert';
 import CASES from '@salesforce/label/c.PACT_Briefing_Open_Cases';
 import CASES_EMPTY from '@salesforce/label/c.PACT_Briefing_Open_Cases_Empty';
 import OPPORTUNITIES from '@salesforce/label/c.PACT_Briefing_Open_Opportunities';
@@ -45,7 +44,6 @@ export default class PactBriefing extends LightningElement {
 
     labels = {
         title: TITLE,
-        alert: ALERT,
         cases: CASES,
         casesEmpty: CASES_EMPTY,
         opportunities: OPPORTUNITIES,

@@ -13,7 +13,6 @@ import CASE_CONTACT_FIELD from '@salesforce/schema/Case.ContactId';
 import LOAD_FAILED from '@salesforce/label/c.PACT_Hub_Load_Failed';
 import NO_ACCOUNT from '@salesforce/label/c.PACT_Hub_No_Account';
 import SKIP_TO_COMPOSER from '@salesforce/label/c.PACT_Hub_Skip_To_Composer';
-import ALERT from '@salesforce/label/c.PACT_Briefing_Customer_Alert';
 import { serverMessage } from 'c/pactSaveErrors';
 
 /**
@@ -237,7 +236,7 @@ export default class PactCustomerHub extends LightningElement {
     @api recordId;
     @api objectApiName;
 
-    labels = { loadFailed: LOAD_FAILED, noAccount: NO_ACCOUNT, skipToComposer: SKIP_TO_COMPOSER, alert: ALERT };
+    labels = { loadFailed: LOAD_FAILED, noAccount: NO_ACCOUNT, skipToComposer: SKIP_TO_COMPOSER };
 
     result;
     lookedUpAccountId;

@@ -59,59 +59,27 @@ import { handleFormKeys } from 'c/pactFormKeys';
 import { loadPreference, savePreference } from 'c/pactPreferences';
 import { showFieldMessages } from 'c/pactFieldMessages';
 
-/** Fields the form shows: a server message about any other field is shown above the Save button. */
-const SHOWN_FIELDS = [
-    NAME_FIELD,
-    ACCOUNT_FIELD,
-    CONTACT_FIELD,
-    OPPORTUNITY_FIELD,
-    KIND_FIELD,
-    DETAILS_FIELD,
-    THEME_FIELD,
-    SENTIMENT_FIELD,
-    OCCURRED_ON_FIELD,
-    NEEDS_ACTION_BY_FIELD,
-    ACTION_DUE_FIELD
-].map((field) => field.fieldApiName);
+/** Behind "More details": everything but the customer, the kind and the words, with their draft keys. */
+const MORE_DETAIL_FIELDS = [
+    [NAME_FIELD, 'headline'],
+    [THEME_FIELD, 'theme'],
+    [SENTIMENT_FIELD, 'sentiment'],
+    [CONTACT_FIELD, 'contactId'],
+    [OPPORTUNITY_FIELD, 'opportunityId'],
+    [NEEDS_ACTION_BY_FIELD, 'needsActionById'],
+    [ACTION_DUE_FIELD, 'actionDue'],
+    [OCCURRED_ON_FIELD, 'occurredOn']
+];
+const MORE_FIELDS = MORE_DETAIL_FIELDS.map(([field]) => field.fieldApiName);
+const MORE_DRAFT_KEYS = MORE_DETAIL_FIELDS.map(([, key]) => key);
 
 /** What the draft keeps: everything the rep entered, so a restore gives back the whole card. */
-const DRAFT_KEYS = [
-    'kind',
-    'details',
-    'headline',
-    'theme',
-    'sentiment',
-    'contactId',
-    'opportunityId',
-    'needsActionById',
-    'actionDue',
-    'occurredOn',
-    'pickedAccountId'
-];
+const DRAFT_KEYS = ['kind', 'details', ...MORE_DRAFT_KEYS, 'pickedAccountId'];
 
-/** Draft keys of the fields behind "More details". */
-const MORE_DRAFT_KEYS = [
-    'headline',
-    'theme',
-    'sentiment',
-    'contactId',
-    'opportunityId',
-    'needsActionById',
-    'actionDue',
-    'occurredOn'
-];
-
-/** Behind "More details": everything but the customer, the kind and the words. */
-const MORE_FIELDS = [
-    NAME_FIELD,
-    THEME_FIELD,
-    SENTIMENT_FIELD,
-    CONTACT_FIELD,
-    OPPORTUNITY_FIELD,
-    NEEDS_ACTION_BY_FIELD,
-    ACTION_DUE_FIELD,
-    OCCURRED_ON_FIELD
-].map((field) => field.fieldApiName);
+/** The form's fields top to bottom, for moving focus to the first problem; a server message about any other
+ * field is shown above the Save button. */
+const FOCUS_ORDER = [ACCOUNT_FIELD.fieldApiName, KIND_FIELD.fieldApiName, DETAILS_FIELD.fieldApiName, ...MORE_FIELDS];
+const SHOWN_FIELDS = FOCUS_ORDER;
 
 /** Alt+Shift+H, anywhere on the page, brings the keyboard to the composer ("H" for high card). */
 const isComposerShortcut = (event) =>
@@ -119,21 +87,6 @@ const isComposerShortcut = (event) =>
 
 /** Composers on the page, first connected first: the shortcut goes to the first one. */
 const composersOnPage = [];
-
-/** Top-to-bottom order of the form, for moving focus to the first problem. */
-const FOCUS_ORDER = [
-    ACCOUNT_FIELD,
-    KIND_FIELD,
-    DETAILS_FIELD,
-    NAME_FIELD,
-    THEME_FIELD,
-    SENTIMENT_FIELD,
-    CONTACT_FIELD,
-    OPPORTUNITY_FIELD,
-    NEEDS_ACTION_BY_FIELD,
-    ACTION_DUE_FIELD,
-    OCCURRED_ON_FIELD
-].map((field) => field.fieldApiName);
 
 export default class PactHighCardComposer extends LightningElement {
     /** The record of the page (Account, Contact or Opportunity), or of the quick action. */

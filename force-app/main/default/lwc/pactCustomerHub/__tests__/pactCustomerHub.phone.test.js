@@ -25,10 +25,15 @@ describe('c-pact-customer-hub on a phone', () => {
                 '.pact-hub-alert, c-pact-high-card-composer, c-pact-briefing, c-pact-timeline'
             )
         ].map((child) => child.tagName.toLowerCase());
-        expect(order).toEqual(['div', 'c-pact-high-card-composer', 'c-pact-briefing', 'c-pact-timeline']);
+        expect(order).toEqual([
+            'c-pact-customer-alert',
+            'c-pact-high-card-composer',
+            'c-pact-briefing',
+            'c-pact-timeline'
+        ]);
         const alert = element.shadowRoot.querySelector('.pact-hub-alert');
-        expect(alert.getAttribute('role')).toBe('alert');
-        expect(alert.textContent).toContain(customer.uiapi.query.Account.edges[0].node.Customer_Alert__c.value.trim());
+        expect(alert.shadowRoot.querySelector('[role="alert"]')).not.toBeNull();
+        expect(alert.text).toBe(customer.uiapi.query.Account.edges[0].node.Customer_Alert__c.value.trim());
         // Said once: the briefing leaves it out on the phone.
         const briefing = element.shadowRoot.querySelector('c-pact-briefing');
         expect(briefing.hideAlert).toBe(true);

@@ -1,0 +1,23 @@
+import { createElement } from 'lwc';
+import PactCustomerAlert from 'c/pactCustomerAlert';
+
+describe('c-pact-customer-alert', () => {
+    afterEach(() => {
+        while (document.body.firstChild) document.body.removeChild(document.body.firstChild);
+    });
+
+    it('shows the alert as text, in the error style, announced as an alert and named for screen readers', async () => {
+        const element = createElement('c-pact-customer-alert', { is: PactCustomerAlert });
+        element.text = 'On credit hold - <b>refer</b> to accounts receivable';
+        document.body.appendChild(element);
+        await Promise.resolve();
+        const alert = element.shadowRoot.querySelector('[role="alert"]');
+        expect(alert.classList).toContain('slds-alert_error');
+        expect(element.shadowRoot.querySelector('.pact-alert-text').textContent).toBe(
+            'On credit hold - <b>refer</b> to accounts receivable'
+        );
+        expect(element.shadowRoot.querySelector('b')).toBeNull();
+        expect(element.shadowRoot.querySelector('h3').textContent).toBe('c.PACT_Briefing_Customer_Alert');
+        await expect(element).toBeAccessible();
+    });
+});
