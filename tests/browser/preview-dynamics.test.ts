@@ -4,9 +4,7 @@
  * Microsoft's form has the timeline, the upcoming plans beside it), and the control built on first
  * use when a fresh clone has no pcf/out yet.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
-import net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -15,20 +13,15 @@ import { isoDate } from '../../force-app/main/default/lwc/pactRules/pactRules';
 import { ACCOUNT_FORM } from '../../pcf/scripts/solution/forms';
 import { ensureControlBuilt, PCF_ROOT } from '../../pcf/scripts/build-control';
 import { artifactPath, launchChromium } from './lib/chromium';
-
-const REPO = path.resolve(__dirname, '../..');
-const TEST_TIMEOUT = 240_000;
-
-async function freePort(): Promise<number> {
-    return new Promise((resolve, reject) => {
-        const server = net.createServer();
-        server.once('error', reject);
-        server.listen(0, '127.0.0.1', () => {
-            const port = (server.address() as net.AddressInfo).port;
-            server.close(() => resolve(port));
-        });
-    });
-}
+import {
+    accountWithAlert,
+    previewApi,
+    REPO,
+    START_TIMEOUT,
+    startPreview,
+    TEST_TIMEOUT,
+    type Preview
+} from './lib/preview';
 
 /** A checkout with the control's sources and the rulebook but no pcf/out, as a fresh clone has. */
 function freshCheckout(): string {
@@ -57,55 +50,20 @@ interface PlanNode {
     Status__c: { value: string };
 }
 
-/** Starts `npm start`'s server (tsx scripts/preview/start.ts) on a free port with its own store. */
-async function startPreview(storeDir: string): Promise<{ child: ChildProcess; url: string }> {
-    const port = await freePort();
-    const child = spawn(
-        path.join(REPO, 'node_modules', '.bin', 'tsx'),
-        ['scripts/preview/start.ts', '--port', String(port)],
-        {
-            cwd: REPO,
-            env: { ...process.env, PACT_PREVIEW_STORE: path.join(storeDir, 'store.json') },
-            stdio: ['ignore', 'pipe', 'pipe']
-        }
-    );
-    let output = '';
-    await new Promise<void>((resolve, reject) => {
-        const onData = (chunk: Buffer) => {
-            output += chunk.toString();
-            if (/Ready in/.test(output)) resolve();
-            if (/build failed|Error:/.test(output)) reject(new Error(`The preview did not start:\n${output}`));
-        };
-        child.stdout!.on('data', onData);
-        child.stderr!.on('data', onData);
-        child.once('exit', (code) => reject(new Error(`The preview exited (${code}):\n${output}`)));
-    });
-    return { child, url: `http://127.0.0.1:${port}` };
-}
-
-async function graphql<T>(url: string, query: string, variables?: Record<string, unknown>): Promise<T> {
-    const response = await fetch(`${url}/__preview/graphql`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ query, variables })
-    });
-    const body = (await response.json()) as { data: T; errors?: { message: string }[] };
-    if (body.errors?.length) throw new Error(body.errors.map((e) => e.message).join('; '));
-    return body.data;
-}
-
 describe("the preview's Dynamics 365 page", () => {
-    let child: ChildProcess | undefined;
+    let preview: Preview | undefined;
     let browser: Browser | undefined;
-    let storeDir = '';
+
+    beforeAll(async () => {
+        // The preview hosts what npm run build leaves in pcf/out; built here first (once, locked).
+        await ensureControlBuilt();
+        preview = await startPreview();
+        browser = await launchChromium();
+    }, START_TIMEOUT);
 
     afterAll(async () => {
         await browser?.close();
-        if (child && child.exitCode === null) {
-            child.kill('SIGTERM');
-            await new Promise((resolve) => child!.once('exit', resolve));
-        }
-        if (storeDir) fs.rmSync(storeDir, { recursive: true, force: true });
+        await preview?.stop();
     });
 
     it(
@@ -129,54 +87,12 @@ describe("the preview's Dynamics 365 page", () => {
     it(
         'shows the P.A.C.T. Account form: alert on top, account facts, High Cards in place of the timeline, plans beside',
         async () => {
-            await ensureControlBuilt();
-            storeDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pact-preview-dynamics-'));
-            const preview = await startPreview(storeDir);
-            child = preview.child;
-            const data = await graphql<{
-                uiapi: {
-                    query: {
-                        Account: {
-                            edges: {
-                                node: { Id: string; Name: { value: string }; Customer_Alert__c: { value: string } };
-                            }[];
-                        };
-                    };
-                };
-            }>(
-                preview.url,
-                `
-                    {
-                        uiapi {
-                            query {
-                                Account(
-                                    where: { Customer_Alert__c: { ne: null } }
-                                    orderBy: { Name: { order: ASC } }
-                                    first: 1
-                                ) {
-                                    edges {
-                                        node {
-                                            Id
-                                            Name {
-                                                value
-                                            }
-                                            Customer_Alert__c {
-                                                value
-                                            }
-                                        }
-                                    }
-                                }
-                            }
-                        }
-                    }
-                `
-            );
-            const node = data.uiapi.query.Account.edges[0]?.node;
-            if (!node) throw new Error('The sample data has no account with a customer alert');
+            if (!preview || !browser) throw new Error('The preview or Chromium did not start');
+            const { query } = previewApi(preview.baseUrl);
+            const node = await accountWithAlert(query);
             const account = { Id: node.Id, Name: node.Name.value, Customer_Alert__c: node.Customer_Alert__c.value };
-            browser = await launchChromium();
             const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
-            await page.goto(`${preview.url}/dynamics?account=${account.Id}`);
+            await page.goto(`${preview.baseUrl}/dynamics?account=${account.Id}`);
             await page.waitForSelector('html[data-pact-ready="true"]', { timeout: 90_000 });
 
             const form = page.locator(`[data-pact-form="${ACCOUNT_FORM.name}"]`);
@@ -202,8 +118,7 @@ describe("the preview's Dynamics 365 page", () => {
             // The upcoming plans beside it: the account's planned meetings of the next 14 days.
             const today = isoDate();
             const until = isoDate(new Date(Date.now() + 14 * 86400000));
-            const planData = await graphql<{ uiapi: { query: { Call_Plan__c: { edges: { node: PlanNode }[] } } } }>(
-                preview.url,
+            const planData = await query<{ uiapi: { query: { Call_Plan__c: { edges: { node: PlanNode }[] } } } }>(
                 `
                     query p($id: ID) {
                         uiapi {

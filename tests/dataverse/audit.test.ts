@@ -8,8 +8,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { main } from '../../scripts/cli/main';
-import type { CliIo } from '../../scripts/cli/io';
+import { runPact } from './fake/pact';
 import { startFakeDataverse, type FakeDataverse } from './fake/server';
 import { loadEnvironment, zipFixture } from './fake/legacy-environment';
 
@@ -28,19 +27,7 @@ describe('pact audit on Dataverse', () => {
     let zipFile: string;
     let fake: FakeDataverse;
 
-    const run = async (args: string[]) => {
-        const out: string[] = [];
-        const err: string[] = [];
-        const io: CliIo = {
-            stdout: (t) => out.push(t),
-            stderr: (t) => err.push(t),
-            stderrIsTTY: false,
-            cwd: temp,
-            dataverseTokens: { token: async () => fake.token }
-        };
-        const code = await main(['audit', ...args], io);
-        return { code, out: out.join(''), err: err.join('') };
-    };
+    const run = (args: string[]) => runPact(fake, temp, ['audit', ...args]);
     const summary = (findings: JsonFinding[]) =>
         findings.map((f) => `${f.tier} ${f.category} ${f.rule} ${f.component}`).sort();
 

@@ -7,8 +7,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { main } from '../../scripts/cli/main';
-import type { CliIo } from '../../scripts/cli/io';
+import { runPact } from './fake/pact';
 import { PROFILE_NAME } from '../../scripts/lib/dataverse/block';
 import { loadEnvironment } from './fake/legacy-environment';
 import { startFakeDataverse, type FakeDataverse } from './fake/server';
@@ -17,19 +16,7 @@ describe('pact block --dataverse', () => {
     let fake: FakeDataverse;
     let temp: string;
 
-    const run = async (...args: string[]) => {
-        const out: string[] = [];
-        const err: string[] = [];
-        const io: CliIo = {
-            stdout: (t) => out.push(t),
-            stderr: (t) => err.push(t),
-            stderrIsTTY: false,
-            cwd: temp,
-            dataverseTokens: { token: async () => fake.token }
-        };
-        const code = await main(['block', '--dataverse', fake.url, ...args], io);
-        return { code, out: out.join(''), err: err.join('') };
-    };
+    const run = (...args: string[]) => runPact(fake, temp, ['block', '--dataverse', fake.url, ...args]);
     const writes = () => fake.requests.filter((r) => r.method !== 'GET');
 
     beforeEach(async () => {
