@@ -72,6 +72,23 @@ function tableFigures(title: string, lowNotes: RepNote[], highNotes: RepNote[]):
 tableFigures('Rep notes (tests/rulebook/rep-notes.ts)', LOW_NOTES, HIGH_NOTES);
 tableFigures('Rep notes, second table (tests/rulebook/rep-notes-second.ts)', SECOND_LOW_NOTES, SECOND_HIGH_NOTES);
 
+{
+    // What the UI pays per check (V8): the composer checks before every save.
+    const texts = longTexts(LIMITS.lowCardMaxLength);
+    const notes = [...LOW_NOTES, ...HIGH_NOTES].map((n) => n.details);
+    const time = (values: string[], rounds: number) => {
+        const started = process.hrtime.bigint();
+        for (let r = 0; r < rounds; r += 1) for (const v of values) isLowCard(v.trim());
+        return Number(process.hrtime.bigint() - started) / 1e3 / (rounds * values.length);
+    };
+    time(notes, 20);
+    console.log('\nJavaScript isLowCard (V8), microseconds per call');
+    console.table([
+        { texts: `the ${notes.length} rep notes`, 'µs per call': time(notes, 50).toFixed(1) },
+        ...texts.map((t) => ({ texts: t.name, 'µs per call': time([t.text], 50).toFixed(1) }))
+    ]);
+}
+
 if (java.ok) {
     const patterns = parts.flatMap((part) => regexPatterns(part.formula));
     const texts = longTexts(LIMITS.lowCardMaxLength);
