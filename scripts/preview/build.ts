@@ -183,6 +183,7 @@ ${registry}
 }
 
 let rollupCache: RollupCache | undefined;
+let rollupCacheSetup: string | undefined;
 
 async function bundle(
     repoDir: string,
@@ -196,13 +197,29 @@ async function bundle(
     const unresolved: { module: string; importer: string }[] = [];
     // Rollup's module cache: a rebuild compiles only what changed (the base components rarely do).
     // Cached module resolutions are only valid for this build setup and these tool versions.
-    const setup = hashInputs([
-        __filename,
-        ...['@lwc/compiler', '@lwc/rollup-plugin', 'lwc', 'lightning-base-components', 'rollup'].map((p) =>
-            path.join(repoDir, 'node_modules', p, 'package.json')
+    // A file added to or removed from a component (a new .css beside an unchanged .js) changes what the
+    // LWC plugin resolves for modules whose own source did not change: such a change starts the cache over.
+    const lwcDir = path.join(repoDir, 'force-app', 'main', 'default', 'lwc');
+    const componentFiles = allFiles(lwcDir)
+        .map((f) => path.relative(lwcDir, f))
+        .sort()
+        .join('\n');
+    const setup = crypto
+        .createHash('sha256')
+        .update(
+            hashInputs([
+                __filename,
+                ...['@lwc/compiler', '@lwc/rollup-plugin', 'lwc', 'lightning-base-components', 'rollup'].map((p) =>
+                    path.join(repoDir, 'node_modules', p, 'package.json')
+                )
+            ])
         )
-    ]);
+        .update(componentFiles)
+        .digest('hex')
+        .slice(0, 20);
     const cacheFile = path.join(cacheDir, `rollup-cache-${setup}.json`);
+    if (rollupCache && rollupCacheSetup !== setup) rollupCache = undefined;
+    rollupCacheSetup = setup;
     if (!rollupCache && fs.existsSync(cacheFile)) {
         try {
             rollupCache = JSON.parse(fs.readFileSync(cacheFile, 'utf8')) as RollupCache;

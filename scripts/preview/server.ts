@@ -156,6 +156,8 @@ body { background: #f3f3f3; }
 .pact-user-switch select { font-size: .75rem; margin-left: .25rem; max-width: 100%; color: #181818; background: #fff; }
 .pact-skip { position: absolute; left: .5rem; top: -10rem; z-index: 9999; background: #fff; color: #0b5cab; padding: .5rem 1rem; border: 2px solid #0b5cab; border-radius: .25rem; font-weight: 700; }
 .pact-skip:focus { top: .5rem; }
+/* Links inside running text are underlined, not told apart by colour alone. */
+.pact-index a, a.pact-index { text-decoration: underline; }
 .pact-linked-record { outline: 3px solid #1b96ff; outline-offset: 2px; }
 .pact-page { padding: 1rem; }
 .pact-toasts { position: fixed; top: 3.5rem; left: 0; right: 0; z-index: 9000; display: flex; flex-direction: column; align-items: center; gap: .5rem; pointer-events: none; }
@@ -369,7 +371,7 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Runni
             .join('');
         const body = `<h1 class="slds-text-heading_large slds-m-bottom_small">PACT local preview</h1>
 <p>The account record page (briefing, high card composer, timeline, planner), the Home page (My Week, charter), the executive reports and the Dynamics 365 control, over sample data.</p>
-<h2 class="slds-text-heading_medium slds-m-top_medium">Accounts</h2><ul class="slds-list_dotted">${list}</ul>`;
+<h2 class="slds-text-heading_medium slds-m-top_medium">Accounts</h2><ul class="slds-list_dotted pact-index">${list}</ul>`;
         return page({ title: 'Preview', active: 'index', body }, build);
     }
 
@@ -554,7 +556,7 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Runni
                             {
                                 title: 'Record not found',
                                 active: 'index',
-                                body: `<p>No record ${escapeHtml(record[1])} in the preview's sample data (it may have been deleted, or the data was reset).</p>`
+                                body: `<h1 class="slds-text-heading_large slds-m-bottom_small">Record not found</h1><p>No record ${escapeHtml(record[1])} in the preview's sample data (it may have been deleted, or the data was reset).</p>`
                             },
                             build
                         )
@@ -582,7 +584,18 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Runni
                 res.writeHead(204).end();
                 return;
             }
-            send(res, 404, page({ title: 'Not found', active: 'index', body: '<p>No such preview page.</p>' }, build));
+            send(
+                res,
+                404,
+                page(
+                    {
+                        title: 'Not found',
+                        active: 'index',
+                        body: '<h1 class="slds-text-heading_large slds-m-bottom_small">Not found</h1><p>No such preview page. The pages are listed on <a class="pact-index" href="/">the preview\'s start page</a>.</p>'
+                    },
+                    build
+                )
+            );
         })().catch((error: unknown) => {
             if (error instanceof RecordWriteError) {
                 sendJson(res, error.status, error.toBody());

@@ -131,5 +131,13 @@ describe('the preview build', () => {
         const again = buildPreview(dir, path.join(dir, 'cache'));
         expect(again.fromCache).toBe(true);
         expect(again.components).toEqual(['cardTitle']);
+        // A stylesheet added beside an unchanged component is picked up (its .js and .html did not change).
+        fs.writeFileSync(
+            path.join(dir, 'force-app', 'main', 'default', 'lwc', 'cardTitle', 'cardTitle.css'),
+            'h2 { color: rebeccapurple; }'
+        );
+        const styled = buildPreview(dir, path.join(dir, 'cache'));
+        expect(styled.fromCache).toBe(false);
+        expect(styled.code).toContain('rebeccapurple');
     }, 240_000);
 });
