@@ -20,11 +20,11 @@ import ACTION_DUE_FIELD from '@salesforce/schema/High_Card__c.Action_Due__c';
 import ACTION_STATUS_FIELD from '@salesforce/schema/High_Card__c.Action_Status__c';
 import CONTACT_ACCOUNT_FIELD from '@salesforce/schema/Contact.AccountId';
 import OPPORTUNITY_ACCOUNT_FIELD from '@salesforce/schema/Opportunity.AccountId';
-import { checkHighCard, deriveHeadline, isoDate, LIMITS } from 'c/pactRules';
+import { checkHighCard, deriveHeadline, LIMITS } from 'c/pactRules';
 import { KIND_OPTIONS, THEME_OPTIONS, SENTIMENT_OPTIONS } from 'c/pactPicklists';
 import { saveDraft, loadDraft, clearDraft } from 'c/pactDrafts';
 import { parseSaveError } from 'c/pactSaveErrors';
-import { formatLabel, formatDateTime } from 'c/pactFormat';
+import { formatLabel, formatDateTime, todayInTimeZone } from 'c/pactFormat';
 import TITLE from '@salesforce/label/c.PACT_Composer_Title';
 import KIND_LABEL from '@salesforce/label/c.PACT_Composer_Kind';
 import KIND_REQUIRED from '@salesforce/label/c.PACT_Composer_Kind_Required';
@@ -143,7 +143,8 @@ export default class PactHighCardComposer extends LightningElement {
     opportunityId = '';
     needsActionById = '';
     actionDue = '';
-    occurredOn = isoDate();
+    // Today where the rep is (their Salesforce time zone), as the server's TODAY() sees it.
+    occurredOn = todayInTimeZone();
     pickedAccountId = '';
 
     /** field API name -> messages */
@@ -412,7 +413,9 @@ export default class PactHighCardComposer extends LightningElement {
         }
         this.pendingDraft = null;
         // The whole card comes back in view: details the rep had entered are not hidden behind "More details".
-        if (MORE_DRAFT_KEYS.some((key) => values[key] && !(key === 'occurredOn' && values[key] === isoDate()))) {
+        if (
+            MORE_DRAFT_KEYS.some((key) => values[key] && !(key === 'occurredOn' && values[key] === todayInTimeZone()))
+        ) {
             this.moreOpen = true;
         }
     }
@@ -461,7 +464,8 @@ export default class PactHighCardComposer extends LightningElement {
         const errors = {};
         const add = (field, message) => (errors[field] ??= []).push(message);
         if (!fields[KIND_FIELD.fieldApiName]) add(KIND_FIELD.fieldApiName, KIND_REQUIRED);
-        for (const violation of checkHighCard(fields, { today: isoDate() })) add(violation.field, violation.message);
+        for (const violation of checkHighCard(fields, { today: todayInTimeZone() }))
+            add(violation.field, violation.message);
         if (this.headline.trim().length > LIMITS.headlineMax) {
             add(NAME_FIELD.fieldApiName, formatLabel(HEADLINE_TOO_LONG, LIMITS.headlineMax));
         }
@@ -507,7 +511,7 @@ export default class PactHighCardComposer extends LightningElement {
         this.sentiment = '';
         this.needsActionById = '';
         this.actionDue = '';
-        this.occurredOn = isoDate();
+        this.occurredOn = todayInTimeZone();
         this.contactId = this.objectApiName === 'Contact' ? this.recordId : this._defaultContactId || '';
         this.opportunityId = this.objectApiName === 'Opportunity' ? this.recordId : '';
         this.fieldErrors = {};

@@ -2,9 +2,8 @@ import { LightningElement, api, wire } from 'lwc';
 import { gql, graphql } from 'lightning/graphql';
 import { NavigationMixin } from 'lightning/navigation';
 import USER_ID from '@salesforce/user/Id';
-import { isoDate } from 'c/pactRules';
 import LABELS from './labels';
-import { formatLabel, formatDate, isOverdue } from 'c/pactFormat';
+import { formatLabel, formatDate, isOverdue, todayInTimeZone } from 'c/pactFormat';
 import { serverMessage } from 'c/pactSaveErrors';
 
 // The current user's next conversations and the customer actions waiting on them.
@@ -107,11 +106,12 @@ export default class PactMyWeek extends NavigationMixin(LightningElement) {
 
     get variables() {
         const days = Math.min(14, Math.max(7, Number(this.days) || 14));
-        const today = new Date();
+        // Days as the rep counts them: from today in their time zone.
+        const from = todayInTimeZone();
         return {
             userId: USER_ID,
-            from: isoDate(today),
-            until: isoDate(new Date(today.getTime() + days * DAY_MS))
+            from,
+            until: new Date(Date.parse(`${from}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10)
         };
     }
 

@@ -27,9 +27,9 @@ import USER_ID from '@salesforce/user/Id';
 import { publish, MessageContext } from 'lightning/messageService';
 import HIGH_CARD_SAVED from '@salesforce/messageChannel/PACT_High_Card_Saved__c';
 import PLAN_SAVED from '@salesforce/messageChannel/PACT_Plan_Saved__c';
-import { checkPlan, checkHighCard, deriveHeadline, isoDate } from 'c/pactRules';
+import { checkPlan, checkHighCard, deriveHeadline } from 'c/pactRules';
 import LABELS from './labels';
-import { formatLabel, formatDate } from 'c/pactFormat';
+import { formatLabel, formatDate, todayInTimeZone } from 'c/pactFormat';
 import { serverMessage } from 'c/pactSaveErrors';
 import { loadDraft, saveDraft } from 'c/pactDrafts';
 import { handleFormKeys } from 'c/pactFormKeys';
@@ -500,7 +500,7 @@ export default class PactPlanner extends LightningElement {
     }
 
     cardFields(plan, details) {
-        const today = isoDate();
+        const today = todayInTimeZone();
         const occurredOn = plan.plannedFor && plan.plannedFor <= today ? plan.plannedFor : today;
         return {
             [CARD_NAME.fieldApiName]: deriveHeadline(details),
