@@ -143,7 +143,7 @@ export default class PactHighCardComposer extends LightningElement {
     opportunityId = '';
     needsActionById = '';
     actionDue = '';
-    // Today where the rep is (their Salesforce time zone), as the server's TODAY() sees it.
+    // Today where the rep is (their Salesforce time zone), not where the laptop's clock is set.
     occurredOn = todayInTimeZone();
     pickedAccountId = '';
 
