@@ -203,7 +203,7 @@ function accountFormHtml(store: PreviewStore, account: StoredRecord, controlRoot
     const columns = tab.columns
         .map(
             (column) =>
-                `<div class="pact-form-column" style="flex: 0 0 ${column.width}; max-width: ${column.width}" data-pact-column="${column.width}">${column.sections
+                `<div class="pact-form-column" style="--pact-column-width: ${column.width}" data-pact-column="${column.width}">${column.sections
                     .map(
                         (section) =>
                             `<section class="slds-card slds-p-around_small slds-m-right_small" data-pact-section="${section.name}">${section.showLabel ? `<h2 class="slds-text-heading_small slds-m-bottom_x-small">${escapeHtml(section.label)}</h2>` : ''}${section.cells.map((cell) => cellHtml(store, account, cell, controlRoot)).join('')}</section>`
@@ -211,7 +211,12 @@ function accountFormHtml(store: PreviewStore, account: StoredRecord, controlRoot
                     .join('')}</div>`
         )
         .join('');
-    return `<div data-pact-form="${escapeHtml(ACCOUNT_FORM.name)}"><div class="slds-grid slds-p-around_small slds-m-bottom_small slds-box slds-theme_default" data-pact-form-header>${header}</div><div class="slds-text-title_caps slds-m-bottom_x-small">${escapeHtml(tab.label)}</div><div class="slds-grid" style="align-items: flex-start">${columns}</div></div>`;
+    // On a phone a model-driven form shows its columns one under the other, in order.
+    const style = `<style>.pact-form-columns { display: flex; align-items: flex-start; }
+.pact-form-column { flex: 0 0 var(--pact-column-width); max-width: var(--pact-column-width); min-width: 0; }
+@media (max-width: 767px) { .pact-form-columns { flex-direction: column; align-items: stretch; } .pact-form-column { max-width: none; flex-basis: auto; }
+.pact-dynamics-header .slds-page-header__row { flex-direction: column; } }</style>`;
+    return `${style}<div data-pact-form="${escapeHtml(ACCOUNT_FORM.name)}"><div class="slds-grid slds-p-around_small slds-m-bottom_small slds-box slds-theme_default" data-pact-form-header>${header}</div><div class="slds-text-title_caps slds-m-bottom_x-small">${escapeHtml(tab.label)}</div><div class="pact-form-columns">${columns}</div></div>`;
 }
 
 export function dynamicsPage(
@@ -240,7 +245,7 @@ export function dynamicsPage(
         ? crypto.createHash('sha256').update(fs.readFileSync(bundle)).digest('hex').slice(0, 8)
         : 'first-build';
     const controlRoot = `<div id="pcf-root" data-config="${escapeHtml(JSON.stringify(config))}"><p class="slds-text-color_weak">Loading the control${version === 'first-build' ? ' (building it on first use: this takes a few seconds)' : ''}...</p></div>`;
-    const body = `<div class="slds-page-header slds-m-bottom_small"><div class="slds-page-header__row"><div class="slds-page-header__col-title">
+    const body = `<div class="slds-page-header slds-m-bottom_small pact-dynamics-header"><div class="slds-page-header__row"><div class="slds-page-header__col-title">
 <span class="slds-text-title_caps">Dynamics 365 - ${escapeHtml(ACCOUNT_FORM.name)} form</span><h1 class="slds-page-header__title">${escapeHtml(account.Name)}</h1>
 <p class="slds-text-body_small">The P.A.C.T. Account form of the PACT solution, with the High Cards control from pcf/out (as built by npm run build) in place of the timeline, hosted with React 16 and Fluent 9 like a model-driven form, over the same sample records.</p></div>
 <div class="slds-page-header__col-actions"><label class="slds-form-element__label" for="pact-account-picker">Open another account</label>

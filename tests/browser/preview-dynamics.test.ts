@@ -155,6 +155,19 @@ describe("the preview's Dynamics 365 page", () => {
             expected.forEach((objective, i) => expect(shown[i]).toContain(objective));
             expect(await plans.textContent()).toMatch(expected.length ? /\S/ : /No plans in the next 14 days/);
             await page.screenshot({ path: artifactPath('preview-dynamics-form.png'), fullPage: true });
+
+            // On a phone the columns stack in order: facts, High Cards, upcoming plans; none is squeezed.
+            await page.setViewportSize({ width: 390, height: 844 });
+            const stacked = await columns.evaluateAll((els) =>
+                els.map((e) => e.getBoundingClientRect().toJSON() as DOMRect)
+            );
+            expect(stacked[0].y).toBeLessThan(stacked[1].y);
+            expect(stacked[1].y).toBeLessThan(stacked[2].y);
+            stacked.forEach((r) => expect(r.width).toBeGreaterThan(300));
+            const title = await page.locator('.pact-dynamics-header h1').boundingBox();
+            expect(title?.width).toBeGreaterThan(300);
+            await control.locator('textarea').first().scrollIntoViewIfNeeded();
+            await page.screenshot({ path: artifactPath('preview-dynamics-form-phone.png'), fullPage: true });
             await page.close();
         },
         TEST_TIMEOUT
