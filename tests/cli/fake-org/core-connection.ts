@@ -1,35 +1,41 @@
 /**
  * A @salesforce/core Connection to the fake org from an access token (what `sf org login access-token`
- * makes, and what source-deploy-retrieve needs), with the CLI's state folders in a temporary home, so
- * tests neither read nor write the developer's real logins.
+ * makes, and what source-deploy-retrieve needs), built so that nothing is written to the CLI's state folder.
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { OrgConnection } from '../../../scripts/lib/salesforce/connection';
+import { API_VERSION, type OrgConnection } from '../../../scripts/lib/salesforce/connection';
 import type { FakeOrg } from './server';
 
-let home: string | undefined;
-
-/** Points HOME at a fresh folder holding empty ~/.sfdx and ~/.sf state; returns it. */
-export function useTemporaryHome(): string {
-    if (home) return home;
-    home = fs.mkdtempSync(path.join(os.tmpdir(), 'pact-home-'));
-    // @salesforce/core creates alias.json when it is missing, but under jest the ENOENT it catches
-    // comes from another realm and fails its `instanceof Error` test: create the files first.
-    for (const dir of ['.sfdx', '.sf']) fs.mkdirSync(path.join(home, dir), { recursive: true });
-    fs.writeFileSync(path.join(home, '.sfdx', 'alias.json'), '{"orgs":{}}');
-    process.env.HOME = home;
-    process.env.SF_DISABLE_TELEMETRY = 'true';
-    process.env.SF_AUTOUPDATE_DISABLE = 'true';
-    return home;
+/**
+ * @salesforce/core reads ~/.sfdx/alias.json and creates it when missing, but under jest the ENOENT it
+ * catches comes from another realm and fails its `instanceof Error` test. An empty alias file is what the
+ * CLI itself writes on first use; an existing one is left alone.
+ */
+function ensureAliasFile(): void {
+    const file = path.join(os.homedir(), '.sfdx', 'alias.json');
+    if (fs.existsSync(file)) return;
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, '{"orgs":{}}');
 }
 
 export async function coreConnection(fake: FakeOrg): Promise<OrgConnection> {
-    useTemporaryHome();
+    ensureAliasFile();
     const { AuthInfo, Connection } = await import('@salesforce/core');
-    const authInfo = await AuthInfo.create({
-        accessTokenOptions: { accessToken: fake.accessToken, instanceUrl: fake.instanceUrl, loginUrl: fake.instanceUrl }
-    });
-    return (await Connection.create({ authInfo })) as unknown as OrgConnection;
+    // The org's edition, namespace and API version come with the token, as a stored login would have them:
+    // then neither AuthInfo (determineOrg) nor Connection (the API version cache) saves an auth file, which
+    // would take a file lock whose 10-second stale timer can crash a busy test run (proper-lockfile ECOMPROMISED).
+    const accessTokenOptions = {
+        accessToken: fake.accessToken,
+        instanceUrl: fake.instanceUrl,
+        loginUrl: fake.instanceUrl,
+        orgEdition: 'Developer Edition',
+        namespacePrefix: null,
+        instanceApiVersion: API_VERSION,
+        instanceApiVersionLastRetrieved: new Date().toLocaleString()
+    };
+    const authInfo = await AuthInfo.create({ accessTokenOptions: accessTokenOptions as never });
+    const conn = await Connection.create({ authInfo, connectionOptions: { version: API_VERSION } });
+    return conn as unknown as OrgConnection;
 }
