@@ -1,19 +1,16 @@
 import { LightningElement, api, wire } from 'lwc';
 import { gql, graphql } from 'lightning/graphql';
-import { getRecord, getFieldValue } from 'lightning/uiRecordApi';
+import { getRecord } from 'lightning/uiRecordApi';
 import { subscribe, unsubscribe, MessageContext } from 'lightning/messageService';
 import { registerRefreshHandler, unregisterRefreshHandler } from 'lightning/refresh';
 import HIGH_CARD_SAVED from '@salesforce/messageChannel/PACT_High_Card_Saved__c';
 import PLAN_SAVED from '@salesforce/messageChannel/PACT_Plan_Saved__c';
 import FORM_FACTOR from '@salesforce/client/formFactor';
-import CONTACT_ACCOUNT_FIELD from '@salesforce/schema/Contact.AccountId';
-import OPPORTUNITY_ACCOUNT_FIELD from '@salesforce/schema/Opportunity.AccountId';
-import CASE_ACCOUNT_FIELD from '@salesforce/schema/Case.AccountId';
-import CASE_CONTACT_FIELD from '@salesforce/schema/Case.ContactId';
 import LOAD_FAILED from '@salesforce/label/c.PACT_Hub_Load_Failed';
 import NO_ACCOUNT from '@salesforce/label/c.PACT_Hub_No_Account';
 import SKIP_TO_COMPOSER from '@salesforce/label/c.PACT_Hub_Skip_To_Composer';
 import { serverMessage } from 'c/pactSaveErrors';
+import { pageAccount, pageAccountFields } from 'c/pactPageAccount';
 
 /**
  * Everything the record page shows about the customer, in ONE request: the briefing and the first
@@ -224,14 +221,6 @@ const CUSTOMER_QUERY = gql`
 
 const edgesOf = (connection) => connection?.edges ?? [];
 
-/** The record pages the hub serves besides the Account's own, and where each keeps its customer. */
-const ACCOUNT_OF = {
-    Contact: [CONTACT_ACCOUNT_FIELD],
-    Opportunity: [OPPORTUNITY_ACCOUNT_FIELD],
-    // A support agent on a Case sees the case's customer; the card names the case's contact unless changed.
-    Case: [CASE_ACCOUNT_FIELD, CASE_CONTACT_FIELD]
-};
-
 export default class PactCustomerHub extends LightningElement {
     @api recordId;
     @api objectApiName;
@@ -283,9 +272,10 @@ export default class PactCustomerHub extends LightningElement {
     @wire(getRecord, { recordId: '$lookupRecordId', fields: '$lookupFields' })
     wiredPageRecord({ data, error }) {
         if (data) {
-            const [accountField, contactField] = ACCOUNT_OF[this.objectApiName] ?? [];
-            this.lookedUpAccountId = (accountField && getFieldValue(data, accountField)) || '';
-            this.caseContactId = (contactField && getFieldValue(data, contactField)) || undefined;
+            // A support agent on a Case sees the case's customer; the card names the case's contact unless changed.
+            const { accountId, contactId } = pageAccount(this.objectApiName, data);
+            this.lookedUpAccountId = accountId;
+            this.caseContactId = contactId || undefined;
             this.lookupDone = true;
         } else if (error) {
             this.lookupDone = true;
@@ -298,7 +288,7 @@ export default class PactCustomerHub extends LightningElement {
     }
 
     get lookupFields() {
-        return ACCOUNT_OF[this.objectApiName];
+        return pageAccountFields(this.objectApiName);
     }
 
     get lookupRecordId() {

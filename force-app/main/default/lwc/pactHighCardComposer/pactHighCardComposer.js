@@ -1,5 +1,5 @@
 import { LightningElement, api, wire } from 'lwc';
-import { createRecord, getRecord, getFieldValue } from 'lightning/uiRecordApi';
+import { createRecord, getRecord } from 'lightning/uiRecordApi';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import { CloseActionScreenEvent } from 'lightning/actions';
 import { publish, MessageContext } from 'lightning/messageService';
@@ -18,8 +18,6 @@ import OCCURRED_ON_FIELD from '@salesforce/schema/High_Card__c.Occurred_On__c';
 import NEEDS_ACTION_BY_FIELD from '@salesforce/schema/High_Card__c.Needs_Action_By__c';
 import ACTION_DUE_FIELD from '@salesforce/schema/High_Card__c.Action_Due__c';
 import ACTION_STATUS_FIELD from '@salesforce/schema/High_Card__c.Action_Status__c';
-import CONTACT_ACCOUNT_FIELD from '@salesforce/schema/Contact.AccountId';
-import OPPORTUNITY_ACCOUNT_FIELD from '@salesforce/schema/Opportunity.AccountId';
 import { checkHighCard, deriveHeadline, LIMITS } from 'c/pactRules';
 import { KIND_OPTIONS, THEME_OPTIONS, SENTIMENT_OPTIONS } from 'c/pactPicklists';
 import { saveDraft, loadDraft, clearDraft } from 'c/pactDrafts';
@@ -58,6 +56,7 @@ import SAVED_ANNOUNCEMENT from '@salesforce/label/c.PACT_Composer_Saved_Announce
 import { handleFormKeys } from 'c/pactFormKeys';
 import { loadPreference, savePreference } from 'c/pactPreferences';
 import { showFieldMessages } from 'c/pactFieldMessages';
+import { pageAccount, pageAccountFields } from 'c/pactPageAccount';
 
 /** Behind "More details": everything but the customer, the kind and the words, with their draft keys. */
 const MORE_DETAIL_FIELDS = [
@@ -104,9 +103,7 @@ export default class PactHighCardComposer extends LightningElement {
         return this._defaultContactId;
     }
     set defaultContactId(value) {
-        // Arrives after the page record loads: it fills an empty choice, never one the rep (or a draft) made.
-        if (!this.contactId || this.contactId === this._defaultContactId) this.contactId = value || '';
-        this._defaultContactId = value;
+        this.applyDefaultContact(value);
     }
     _defaultContactId;
 
@@ -201,12 +198,20 @@ export default class PactHighCardComposer extends LightningElement {
 
     @wire(MessageContext) messageContext;
 
-    // Standalone on a contact or opportunity page: the account comes from the page record (cached by the page).
+    // Standalone on a contact, opportunity or case page: the account comes from the page record (cached by the
+    // page); on a case the card names the case's contact unless the rep changes it.
     @wire(getRecord, { recordId: '$accountLookupRecordId', fields: '$accountLookupFields' })
     wiredPageRecord({ data }) {
         if (!data) return;
-        this.lookedUpAccountId =
-            getFieldValue(data, CONTACT_ACCOUNT_FIELD) ?? getFieldValue(data, OPPORTUNITY_ACCOUNT_FIELD) ?? undefined;
+        const { accountId, contactId } = pageAccount(this.objectApiName, data);
+        this.lookedUpAccountId = accountId || undefined;
+        if (contactId) this.applyDefaultContact(contactId);
+    }
+
+    /** Arrives after the page record loads: it fills an empty choice, never one the rep (or a draft) made. */
+    applyDefaultContact(value) {
+        if (!this.contactId || this.contactId === this._defaultContactId) this.contactId = value || '';
+        this._defaultContactId = value;
     }
 
     get accountLookupRecordId() {
@@ -214,9 +219,7 @@ export default class PactHighCardComposer extends LightningElement {
     }
 
     get accountLookupFields() {
-        if (this.objectApiName === 'Contact') return [CONTACT_ACCOUNT_FIELD];
-        if (this.objectApiName === 'Opportunity') return [OPPORTUNITY_ACCOUNT_FIELD];
-        return undefined;
+        return pageAccountFields(this.objectApiName);
     }
 
     get effectiveAccountId() {

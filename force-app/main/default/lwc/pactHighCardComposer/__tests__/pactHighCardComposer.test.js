@@ -1,6 +1,6 @@
 import { createElement } from 'lwc';
 import PactHighCardComposer from 'c/pactHighCardComposer';
-import { createRecord } from 'lightning/uiRecordApi';
+import { createRecord, getRecord } from 'lightning/uiRecordApi';
 import { publish } from 'lightning/messageService';
 import { draftKey } from 'c/pactDrafts';
 import { preferencesKey } from 'c/pactPreferences';
@@ -479,6 +479,37 @@ describe('c-pact-high-card-composer', () => {
             contactId: '003Dn00000Q1w2eIAB',
             opportunityId: '006Dn00000R5t6zIAB'
         });
+    });
+
+    it("on its own on a case page, captures on the case's account and names the case's contact", async () => {
+        createRecord.mockResolvedValue(createRecordSuccess);
+        const CASE_ID = '500Dn00000CaSe1IAB';
+        const element = createComposer({ recordId: CASE_ID, objectApiName: 'Case' });
+        await flush();
+        expect(getRecord.getLastConfig()).toEqual({
+            recordId: CASE_ID,
+            fields: [
+                { objectApiName: 'Case', fieldApiName: 'AccountId' },
+                { objectApiName: 'Case', fieldApiName: 'ContactId' }
+            ]
+        });
+        getRecord.emit({
+            apiName: 'Case',
+            id: CASE_ID,
+            fields: {
+                AccountId: { value: ACCOUNT_ID, displayValue: null },
+                ContactId: { value: '003Dn00000Q1w2eIAB', displayValue: null }
+            }
+        });
+        await flush();
+        chooseKind(element, 'Complaint');
+        type(element, 'lightning-textarea.pact-details', CUSTOMER_WORDS);
+        await save(element);
+        expect(createRecord.mock.calls[0][0].fields).toMatchObject({
+            Account__c: ACCOUNT_ID,
+            Contact__c: '003Dn00000Q1w2eIAB'
+        });
+        expect(publish.mock.calls[0][2]).toEqual({ recordId: createRecordSuccess.id, accountId: ACCOUNT_ID });
     });
 
     it('names the contact of a contact page and asks for the account when there is no record', async () => {
