@@ -17,6 +17,7 @@ import { appModuleXml, siteMapXml } from './solution/app';
 import { chartsOf, CHARTS, visualizationXml } from './solution/charts';
 import { dashboardXml, DASHBOARD, MAIN_FORMS, systemFormXml } from './solution/forms';
 import { APP_UNIQUE_NAME, CONTROL_NAME } from './solution/names';
+import { highCardRibbonXml } from './solution/ribbon';
 import { ROLES, roleXml } from './solution/security';
 import { savedQueryXml, viewsOf, VIEWS } from './solution/views';
 import { indent, label } from './solution/xml';
@@ -59,7 +60,8 @@ function entityXml(table: (typeof SOLUTION_TABLES)[number]): string {
             : '',
         charts.length
             ? `<Visualizations>\n${charts.map((c) => indent(visualizationXml(c), 2)).join('\n')}\n</Visualizations>`
-            : ''
+            : '',
+        table.name === HIGH_CARD.name ? highCardRibbonXml() : ''
     ].filter(Boolean);
     return `<Entity>\n${indent(parts.join('\n'), 2)}\n</Entity>`;
 }

@@ -227,7 +227,9 @@ describe('Dataverse solution PACT (unmanaged zip)', () => {
             'IsTabletEnabled'
         ],
         // CH: a table included without its metadata (contact, behaviour 2) holds only its attributes.
-        EntityInfo: ['entity']
+        EntityInfo: ['entity'],
+        // CH (every table).
+        RibbonDiffXml: ['CustomActions', 'Templates', 'CommandDefinitions', 'RuleDefinitions', 'LocLabels']
     };
 
     it.each(Object.entries(EXPORT_PATTERNS))(
@@ -288,8 +290,17 @@ describe('Dataverse solution PACT (unmanaged zip)', () => {
         ]);
     });
 
-    it('offers no second way to create a card: quick create off, the card form read-only but its follow-up', () => {
+    it('offers no second way to create a card: no New button, quick create off, the card form read-only', () => {
         expect(HIGH_CARD.quickCreate).toBe(false);
+        const hidden = [entity('pact_highcard').RibbonDiffXml.CustomActions.HideCustomAction]
+            .flat()
+            .map((h: Xml) => h['@Location']);
+        expect(hidden).toEqual(
+            expect.arrayContaining([
+                'Mscrm.HomepageGrid.pact_highcard.NewRecord',
+                'Mscrm.SubGrid.pact_highcard.AddNewStandard'
+            ])
+        );
         const form = entity('pact_highcard').FormXml.forms.systemform[0];
         const sections = form.form.tabs.tab.columns.column.sections.section as Xml[];
         const controls = (s: Xml) => [s.rows.row].flat().map((r: Xml) => r.cell.control);
