@@ -635,6 +635,22 @@ describe('c-pact-planner', () => {
             await expect(element).toBeAccessible();
         });
 
+        it('is accessible with refused fields: a vague objective and an outcome without words', async () => {
+            const element = await renderWithPlans();
+            $(element, '.new-plan').click();
+            await flushPromises();
+            type($(element, 'lightning-input.objective'), 'Call');
+            $(element, '.save-plan').click();
+            const item = planItem(element, 'a0B5g00000Qx1PlAAJ');
+            item.querySelector('.mark-held').click();
+            await flushPromises();
+            inPanel(item, '.save-outcome').click();
+            await flushPromises();
+            expect($(element, 'lightning-input.objective').helpMessage).toBeTruthy();
+            expect(inPanel(item, 'lightning-textarea.outcome').helpMessage).toBeTruthy();
+            await expect(element).toBeAccessible();
+        });
+
         it('is accessible when empty and when loading fails', async () => {
             const element = await renderWithPlans(NO_PLANS);
             await expect(element).toBeAccessible();
