@@ -102,6 +102,19 @@ function shiftDate(value: unknown, days: number): unknown {
     return shifted + value.slice(10);
 }
 
+/**
+ * Standard fields the platform derives and nobody writes: a case is closed when its status is Closed, an
+ * opportunity when its stage is a closed one (the sample data, like a data load, leaves them out).
+ */
+export function deriveStandardFields(record: StoredRecord) {
+    if (record.attributes.type === 'Case') record.IsClosed = record.Status === 'Closed';
+    if (record.attributes.type === 'Opportunity') {
+        const stage = String(record.StageName ?? '');
+        record.IsClosed = stage.startsWith('Closed');
+        record.IsWon = stage === 'Closed Won';
+    }
+}
+
 export class PreviewStore implements RecordSource {
     private records = new Map<string, StoredRecord>();
     private counters: Record<string, number> = {};
@@ -150,7 +163,8 @@ export class PreviewStore implements RecordSource {
             try {
                 const saved = JSON.parse(fs.readFileSync(this.storeFile, 'utf8')) as StoreFile;
                 if (saved.version === STORE_VERSION && saved.sampleHash === sample.hash) {
-                    this.records = new Map(saved.records.map((r) => [r.Id, r]));
+                    this.records = new Map();
+                    for (const record of saved.records) this.put(record);
                     this.counters = saved.counters ?? {};
                     this.sampleHash = saved.sampleHash;
                     return { source: 'saved', records: this.records.size, shiftedDays: 0 };
@@ -279,6 +293,7 @@ export class PreviewStore implements RecordSource {
     }
 
     private put(record: StoredRecord) {
+        deriveStandardFields(record);
         this.records.set(record.Id, record);
     }
 

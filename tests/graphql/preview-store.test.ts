@@ -214,6 +214,23 @@ describe('the preview store', () => {
     });
 });
 
+describe('standard fields the platform derives', () => {
+    it('closes a case whose status is Closed and an opportunity at a closed stage, as an org does', () => {
+        const store = newStore(path.join(REPO, 'config', 'sample-data'));
+        store.load();
+        const cases = store.list('Case');
+        expect(cases.length).toBeGreaterThan(0);
+        for (const c of cases) expect(c.IsClosed).toBe(c.Status === 'Closed');
+        for (const o of store.list('Opportunity'))
+            expect([o.IsClosed, o.IsWon]).toEqual([
+                String(o.StageName).startsWith('Closed'),
+                o.StageName === 'Closed Won'
+            ]);
+        const open = cases.find((c) => c.Status !== 'Closed')!;
+        expect(store.update(String(open.Id), { Status: 'Closed' }).IsClosed).toBe(true);
+    });
+});
+
 describe('the sample open actions in the preview', () => {
     const SAMPLE = path.join(REPO, 'config', 'sample-data');
     const { actions } = readOpenActions(SAMPLE);
