@@ -63,7 +63,7 @@ function describe(rules: BlockRule[]): string {
 }
 
 export async function block(argv: string[], io: CliIo): Promise<number> {
-    if (argv.some((a) => a === '--dataverse' || a.startsWith('--dataverse='))) {
+    if (argv.some((a) => a.startsWith('--dataverse'))) {
         return (await import('../lib/dataverse/block-command')).blockDataverse(argv, io);
     }
     const { values } = parseArgs({

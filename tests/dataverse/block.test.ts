@@ -88,6 +88,12 @@ describe('pact block --dataverse', () => {
         expect(fake.state.secured.get('phonecall.new_leftvoicemail')).toBe(false);
     });
 
+    it('says that blocking needs the environment when given an exported zip', async () => {
+        const { code, err } = await runPact(fake, temp, ['block', '--dataverse-solution', 'Legacy.zip']);
+        expect(code).toBe(2);
+        expect(err).toContain('use pact block --dataverse URL');
+    });
+
     it('writes the rollback before the first change, so a failure half way can be undone', async () => {
         fake.fail({
             match: /^POST fieldpermissions$/,

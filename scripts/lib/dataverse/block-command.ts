@@ -47,6 +47,7 @@ export async function blockDataverse(argv: string[], io: CliIo): Promise<number>
             output: { type: 'string', short: 'd' },
             apply: { type: 'boolean', default: false },
             rollback: { type: 'string' },
+            'dataverse-solution': { type: 'string' },
             tenant: { type: 'string' },
             'client-id': { type: 'string' },
             'client-credentials': { type: 'boolean', default: false },
@@ -57,6 +58,12 @@ export async function blockDataverse(argv: string[], io: CliIo): Promise<number>
     if (values.help) {
         io.stdout(DATAVERSE_BLOCK_USAGE);
         return 0;
+    }
+    if (values['dataverse-solution']) {
+        throw new PactRunError(
+            'column security is set in the environment, not in a zip: use pact block --dataverse URL (pact audit reads a zip)',
+            'input'
+        );
     }
     if (!values.dataverse) throw new PactRunError('--dataverse URL is required', 'input');
     const client = dataverseClient(values, io);
