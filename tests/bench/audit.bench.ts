@@ -38,7 +38,7 @@ function scale() {
             '|-------|---------|----------|-----------|--------------------|---------------|----------|-------------------------|'
         );
         console.log(
-            `| ${org.files} | ${org.reports} | ${mb.toFixed(1)} | ${figures.ms} | ${figures.readMs} | ${figures.maxRssMb} | ${figures.findings} | ` +
+            `| ${org.files} | ${org.reports} | ${mb.toFixed(1)} | ${figures.ms} | ${figures.cpuMs} | ${figures.readMs} | ${figures.maxRssMb} | ${figures.findings} | ` +
                 `${figures.ms <= 15000 && figures.maxRssMb <= 500 ? 'met' : 'MISSED'} |`
         );
     } finally {

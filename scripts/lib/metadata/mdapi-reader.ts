@@ -3,18 +3,16 @@
  * validation rules, reports/Folder/Name.report, dashboards/Folder/Name.dashboard, a package.xml -
  * from a directory or from the files of a retrieve zip, into the common OrgModel.
  *
- * Parsing is not written twice: objects are read in place with the source-format reader's own
- * field, rule and list view parsers (objectFromMdapi); whole-file components (reports, dashboards,
- * report types, flows, workflows) are laid out the way source format stores them in a temporary
- * folder and read by the source-format reader, then every `file` is pointed back at the mdapi file it
- * came from. Both formats therefore give the same model, by construction.
+ * Parsing is not written twice: every component is read in place with the source-format reader's
+ * own parsers (objectFromMdapi for an object's fields, rules and list views; readWholeFile for
+ * reports, dashboards, report types, flows and workflows, named from their source-format path), and
+ * every `file` is the mdapi file it came from. Both formats therefore give the same model.
  */
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import type { ObjectModel, OrgModel } from './model';
-import { objectFromMdapi, readSourceDir, SourceReadError } from './source-reader';
+import { emptyModel, type AutomationModel, type ObjectModel, type OrgModel } from './model';
+import { objectFromMdapi, readSourceDir, readWholeFile, SourceReadError } from './source-reader';
 
 export type MetadataFormat = 'source' | 'mdapi';
 
@@ -75,66 +73,31 @@ export function readMdapiFiles(
     fileName: (mdapiPath: string) => string = (p) => p,
     onProgress?: (message: string) => void
 ): OrgModel {
-    // A live org yields tens of thousands of small files: stage them in memory-backed /dev/shm when there is one.
-    const scratch = fs.existsSync('/dev/shm') ? '/dev/shm' : os.tmpdir();
-    const staging = fs.mkdtempSync(path.join(scratch, 'pact-mdapi-'));
-    const origin = new Map<string, string>();
+    const model = emptyModel(source);
+    const automations: AutomationModel[] = [];
     const objects: ObjectModel[] = [];
-    const made = new Set<string>();
-    const put = (relative: string, content: string, from: string) => {
-        const target = path.join(staging, ...relative.split('/'));
-        const dir = path.dirname(target);
-        if (!made.has(dir)) {
-            fs.mkdirSync(dir, { recursive: true });
-            made.add(dir);
+    // Sorted as a folder is walked, so that both formats list components in the same order.
+    const paths = [...files.keys()].sort();
+    for (const [index, file] of paths.entries()) {
+        if (onProgress && index % 500 === 0) onProgress(`reading metadata files: ${index} of ${paths.length}`);
+        const content = files.get(file) as string;
+        const parts = file.split('/');
+        const base = parts[parts.length - 1];
+        const shown = fileName(file);
+        if (base.endsWith('.object') && parts[parts.length - 2] === 'objects') {
+            const objectName = base.slice(0, -'.object'.length);
+            objects.push(objectFromMdapi(objectName, parse(content, shown, 'CustomObject'), shown));
+            continue;
         }
-        fs.writeFileSync(target, content);
-        origin.set(relative, from);
-    };
-    try {
-        for (const [file, content] of files) {
-            const parts = file.split('/');
-            const base = parts[parts.length - 1];
-            if (base.endsWith('.object') && parts[parts.length - 2] === 'objects') {
-                // Read in place: splitting a large org's objects into source-format files costs
-                // tens of thousands of small writes and a second parse.
-                const objectName = base.slice(0, -'.object'.length);
-                objects.push(
-                    objectFromMdapi(objectName, parse(content, fileName(file), 'CustomObject'), fileName(file))
-                );
-                continue;
-            }
-            const suffix = Object.keys(FILE_COMPONENTS).find((s) => base.endsWith(s));
-            if (!suffix) continue;
-            const valid = XMLValidator.validate(content);
-            if (valid !== true) {
-                throw new SourceReadError(
-                    fileName(file),
-                    `not well-formed XML (line ${valid.err.line}: ${valid.err.msg})`
-                );
-            }
-            put(file.slice(0, -suffix.length) + FILE_COMPONENTS[suffix], content, file);
-        }
-        let model: OrgModel;
-        try {
-            // Every staged file is valid XML: objects were parsed to be split, the rest checked below.
-            model = readSourceDir(staging, onProgress, { validated: true });
-        } catch (error) {
-            if (error instanceof SourceReadError) {
-                const from = origin.get(error.file) ?? error.file;
-                throw new SourceReadError(fileName(from), error.message.slice(error.file.length + 2));
-            }
-            throw error;
-        }
-        const remap = (file: string) => fileName(origin.get(file) ?? file);
-        model.source = source;
-        model.objects = objects.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-        for (const item of [...model.reports, ...model.dashboards, ...model.reportTypes, ...(model.automations ?? [])])
-            item.file = remap(item.file);
-        return model;
-    } finally {
-        fs.rmSync(staging, { recursive: true, force: true });
+        const suffix = Object.keys(FILE_COMPONENTS).find((s) => base.endsWith(s));
+        if (!suffix) continue;
+        // Named as source format names it: reports/Folder/Name.report -> reports/Folder/Name.report-meta.xml.
+        const sourcePath = file.slice(0, -suffix.length) + FILE_COMPONENTS[suffix];
+        readWholeFile(model, automations, sourcePath, shown, (rootElement) => parse(content, shown, rootElement));
     }
+    model.automations = automations;
+    model.objects = objects.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    return model;
 }
 
 /** Reads an mdapi-format directory (e.g. the output of `sf project convert source` or a retrieve). */

@@ -363,6 +363,38 @@ function readWorkflow(root: Xml, file: string, object: string): AutomationModel[
 }
 
 /**
+ * Reads one whole-file component (report, dashboard, report type, flow, workflow) into the model.
+ * `sourcePath` is its path in source format (names come from it); `file` is what findings show;
+ * `parse` returns its root element. Shared by the mdapi reader, so both formats name things alike.
+ * Returns false when the path is no such component.
+ */
+export function readWholeFile(
+    model: OrgModel,
+    automations: AutomationModel[],
+    sourcePath: string,
+    file: string,
+    parse: (rootElement: string) => Xml
+): boolean {
+    const parts = sourcePath.split('/');
+    const base = parts[parts.length - 1];
+    const stem = (suffix: string) => base.slice(0, -suffix.length);
+    if (base.endsWith(SUFFIXES.report)) {
+        model.reports.push(readReport(parse('Report'), file, folderQualifiedName(parts, 'reports', SUFFIXES.report)));
+    } else if (base.endsWith(SUFFIXES.dashboard)) {
+        model.dashboards.push(
+            readDashboard(parse('Dashboard'), file, folderQualifiedName(parts, 'dashboards', SUFFIXES.dashboard))
+        );
+    } else if (base.endsWith(SUFFIXES.reportType)) {
+        model.reportTypes.push(readReportType(parse('ReportType'), file, stem(SUFFIXES.reportType)));
+    } else if (base.endsWith(SUFFIXES.flow)) {
+        automations.push(readFlow(parse('Flow'), file, stem(SUFFIXES.flow)));
+    } else if (base.endsWith(SUFFIXES.workflow)) {
+        automations.push(...readWorkflow(parse('Workflow'), file, stem(SUFFIXES.workflow)));
+    } else return false;
+    return true;
+}
+
+/**
  * An object read from one mdapi-format CustomObject element (objects/Account.object), with the same
  * parsing as source format's separate files, so both formats give the same model. Children are
  * sorted by name, as source format's files are read.
@@ -486,21 +518,8 @@ function readTree(dir: string, onProgress?: (message: string) => void): OrgModel
             if (!objectName) continue;
             const root = parseFile(absolute, file, 'ListView');
             objectFor(objectName, file).listViews.push(readListView(root, file, stem(SUFFIXES.listView)));
-        } else if (base.endsWith(SUFFIXES.report)) {
-            const root = parseFile(absolute, file, 'Report');
-            model.reports.push(readReport(root, file, folderQualifiedName(parts, 'reports', SUFFIXES.report)));
-        } else if (base.endsWith(SUFFIXES.dashboard)) {
-            const root = parseFile(absolute, file, 'Dashboard');
-            model.dashboards.push(
-                readDashboard(root, file, folderQualifiedName(parts, 'dashboards', SUFFIXES.dashboard))
-            );
-        } else if (base.endsWith(SUFFIXES.reportType)) {
-            const root = parseFile(absolute, file, 'ReportType');
-            model.reportTypes.push(readReportType(root, file, stem(SUFFIXES.reportType)));
-        } else if (base.endsWith(SUFFIXES.flow)) {
-            automations.push(readFlow(parseFile(absolute, file, 'Flow'), file, stem(SUFFIXES.flow)));
-        } else if (base.endsWith(SUFFIXES.workflow)) {
-            automations.push(...readWorkflow(parseFile(absolute, file, 'Workflow'), file, stem(SUFFIXES.workflow)));
+        } else {
+            readWholeFile(model, automations, file, file, (rootElement) => parseFile(absolute, file, rootElement));
         }
     }
     model.automations = automations;

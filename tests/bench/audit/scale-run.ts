@@ -20,6 +20,8 @@ const ms = Number(process.hrtime.bigint() - started) / 1e6;
 console.log(
     JSON.stringify({
         ms: Math.round(ms),
+        // CPU time is the steadier figure on a shared machine, where wall time depends on the neighbours.
+        cpuMs: Math.round((process.cpuUsage().user + process.cpuUsage().system) / 1000),
         readMs: Math.round(read),
         maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
         findings: result.findings.length,
