@@ -1,5 +1,6 @@
 // npm run build: the offline build and check of everything PACT ships. Each step says what it does.
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 
 const steps = [
     // [description, command, args]
@@ -20,6 +21,16 @@ const steps = [
         ['tsx', 'pcf/scripts/pack-solution.ts']
     ]
 ];
+
+// The check Dataverse runs before an import, when the shared tools are checked out beside the repository.
+const dvsolutionCheck = new URL('../../shared/tools/dvsolution-check', import.meta.url).pathname;
+if (existsSync(dvsolutionCheck)) {
+    steps.push([
+        'Check the solution zip as Dataverse does before an import (dvsolution-check)',
+        dvsolutionCheck,
+        ['pcf/out/solution/PACT.zip']
+    ]);
+} else console.log('(dvsolution-check not found beside the repository: the solution zip is not schema-checked here)');
 
 for (const [description, command, args] of steps) {
     console.log(`\n> ${description}`);
