@@ -2,6 +2,7 @@ import { LightningElement, api } from 'lwc';
 import TITLE from '@salesforce/label/c.PACT_Briefing_Title';
 import CASES from '@salesforce/label/c.PACT_Briefing_Open_Cases';
 import CASES_EMPTY from '@salesforce/label/c.PACT_Briefing_Open_Cases_Empty';
+import CASE_WORD from '@salesforce/label/c.PACT_Briefing_Case';
 import OPPORTUNITIES from '@salesforce/label/c.PACT_Briefing_Open_Opportunities';
 import OPPORTUNITIES_EMPTY from '@salesforce/label/c.PACT_Briefing_Open_Opportunities_Empty';
 import HIGH_CARDS from '@salesforce/label/c.PACT_Briefing_Latest_High_Cards';
@@ -82,14 +83,19 @@ export default class PactBriefing extends LightningElement {
     }
 
     get cases() {
-        return nodes(this.account?.Cases).map((node) => ({
-            id: node.Id,
-            url: recordUrl('Case', node.Id),
-            number: node.CaseNumber?.value ?? '',
-            subject: node.Subject?.value ?? '',
-            status: shown(node.Status),
-            priority: shown(node.Priority)
-        }));
+        return nodes(this.account?.Cases).map((node) => {
+            const number = node.CaseNumber?.value ?? '';
+            const subject = node.Subject?.value ?? '';
+            // A link always has words: the case number, else its subject, else the word for a case.
+            return {
+                id: node.Id,
+                url: recordUrl('Case', node.Id),
+                linkText: number || subject || CASE_WORD,
+                subject: number ? subject : '',
+                status: shown(node.Status),
+                priority: shown(node.Priority)
+            };
+        });
     }
 
     get opportunities() {

@@ -62,6 +62,19 @@ describe('c-pact-briefing', () => {
         expect(element.shadowRoot.querySelector('.slds-card__body').firstElementChild).toBe(alert);
     });
 
+    it('names every case link, also a case without a number or a subject', async () => {
+        const data = JSON.parse(JSON.stringify(customer));
+        const [first, second] = data.uiapi.query.Account.edges[0].node.Cases.edges;
+        first.node.CaseNumber = { value: null };
+        second.node.CaseNumber = { value: null };
+        second.node.Subject = { value: null };
+        const element = createBriefing(data);
+        await flush();
+        const links = [...element.shadowRoot.querySelectorAll('.pact-cases a')].map((a) => a.textContent);
+        expect(links).toEqual([first.node.Subject.value, 'c.PACT_Briefing_Case']);
+        await expect(element).toBeAccessible();
+    });
+
     it('lists open cases, open opportunities with stage and close date, and key contacts', async () => {
         const element = createBriefing(customer);
         await flush();
