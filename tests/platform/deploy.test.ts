@@ -167,6 +167,18 @@ describe('validate, then quick-deploy', () => {
         expect(org.applied).toEqual([]);
     });
 
+    it("the org's own coverage below 75% is named with the way to deploy PACT without tests", async () => {
+        const { error } = await run(DEMO, [], {
+            coverageWarning:
+                'Average test coverage across all Apex Classes and Triggers is 74%, at least 75% test coverage is required.'
+        });
+        expect(error!.phase).toBe('validation');
+        expect(error!.message).toMatch(
+            /Code coverage\n\s+server: Average test coverage across all Apex Classes and Triggers is 74%.*\n\s+fix: .*--test-level NoTestRun/
+        );
+        expect(org.applied).toEqual([]);
+    });
+
     it('when the org declines the quick deploy, the validated components go in with one ordinary deploy', async () => {
         const { report, error } = await run(DEMO, [], { quickDeployRefused: true });
         expect(error).toBeUndefined();

@@ -14,7 +14,11 @@ const SERVER_TEXTS: [string, string][] = [
     ['Cannot find folder:PACT_Customer_Voice', 'missing-folder'],
     ['In field: field - no CustomField named High_Card__c.Kind__c found', 'field-not-found'],
     ['Private is not a valid sharing model for X__c when Account sharing model is ReadWrite', 'sharing-model'],
-    ['Not available for deploy for this organization', 'no-access']
+    ['Not available for deploy for this organization', 'no-access'],
+    [
+        'Code coverage issue -- Average test coverage across all Apex Classes and Triggers is 74%, at least 75% test coverage is required.',
+        'org-code-coverage'
+    ]
 ];
 
 describe('known deploy errors', () => {

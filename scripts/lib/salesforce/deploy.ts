@@ -98,6 +98,12 @@ function refused(dir: string, phase: 'validation' | 'deploy', result: DeployResu
     const testFailures = (Array.isArray(raw) ? raw : [raw]).map(
         (t) => `  Apex test ${t.name}.${t.methodName}\n      server: ${t.message}`
     );
+    // Coverage below 75% comes back as a coverage warning, not as a component failure.
+    const rawWarnings = response.details?.runTestResult?.codeCoverageWarnings ?? [];
+    const coverage = (Array.isArray(rawWarnings) ? rawWarnings : [rawWarnings]).map((w) => {
+        const known = knownError(w.message);
+        return `  Code coverage\n      server: ${w.message}${known ? `\n      fix: ${known.fix}` : ''}`;
+    });
     const tests = testFailures.length
         ? ` ${testFailures.length} of the org's Apex test(s) failed; fix them or ask their owner before deploying.`
         : '';
@@ -106,7 +112,7 @@ function refused(dir: string, phase: 'validation' | 'deploy', result: DeployResu
             ? `the org refused the deployment of ${dir} at validation (check-only: nothing in the org changed).${tests}`
             : `the org refused the quick deploy of ${dir} (${response.status}).${tests}`;
     const detail =
-        [failures.length ? formatFailures(failures) : '', ...testFailures].filter(Boolean).join('\n') ||
+        [failures.length ? formatFailures(failures) : '', ...testFailures, ...coverage].filter(Boolean).join('\n') ||
         `  ${response.errorMessage ?? response.status}`;
     return new DeployRefused(`${head}\n${detail}`, phase, failures);
 }

@@ -54,6 +54,15 @@ export const KNOWN_ERRORS: KnownError[] = [
         source: 'Tooling API FlowTestCoverage, Usage (deploying autolaunched flows as active in production)'
     },
     {
+        id: 'org-code-coverage',
+        match: /Average test coverage across all Apex Classes and Triggers is \d+%, at least 75% test coverage is required/i,
+        fix:
+            "The validation ran the org's own Apex tests (as sf project deploy validate does) and the org's coverage is below 75%. " +
+            "PACT has no Apex; ask the org's developers to raise coverage, or deploy PACT without tests: " +
+            'sf project deploy start -d force-app --test-level NoTestRun -o ALIAS (no quick deploy then).',
+        source: 'thedges/PSFileAttachTemplate#1; mshanemc/PowerRelatedList#7 (error text); Metadata API deployRecentValidation() requirements'
+    },
+    {
         id: 'unknown-user',
         match: /Cannot find a user that matches any of the following usernames|no User named .* found/i,
         fix: 'A component names a user of another org (a dashboard running user or a folder share). Name a user of this org or remove the reference.',

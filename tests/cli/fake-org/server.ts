@@ -60,6 +60,7 @@ export interface DeployJob {
     failures: { type: string; fullName: string; fileName: string; problem: DeployProblem }[];
     testLevel?: string;
     testFailures: { name: string; methodName: string; message: string }[];
+    coverageWarning?: string;
 }
 
 export interface Fault {
@@ -90,6 +91,8 @@ export interface FakeOrgOptions {
     deployFlowsAsActive?: boolean;
     /** Declines every quick deploy (deployRecentValidation) with INVALID_ID_FIELD. */
     quickDeployRefused?: boolean;
+    /** A coverage warning a validation that runs tests reports (and fails on), as the org's coverage gives it. */
+    coverageWarning?: string;
     /** The org's own Apex tests that fail when a validation runs tests (RunLocalTests). */
     apexTestFailures?: { name: string; methodName: string; message: string }[];
 }
@@ -301,7 +304,7 @@ export function packageComponents(files: Map<string, string>): DeployJob['compon
 }
 
 function deployResultXml(job: DeployJob): string {
-    const failed = job.failures.length > 0 || job.testFailures.length > 0;
+    const failed = job.failures.length > 0 || job.testFailures.length > 0 || Boolean(job.coverageWarning);
     const message = (c: DeployJob['components'][number], ok: boolean, p?: DeployProblem) =>
         ok
             ? `<componentSuccesses><changed>${!job.checkOnly}</changed><componentType>${c.type}</componentType><created>${!job.checkOnly}</created><createdDate>2026-01-01T00:00:00.000Z</createdDate><deleted>false</deleted><fileName>${c.fileName}</fileName><fullName>${c.fullName}</fullName><success>true</success></componentSuccesses>`
@@ -313,7 +316,7 @@ function deployResultXml(job: DeployJob): string {
     const runTests = job.testLevel && job.testLevel !== 'NoTestRun';
     return (
         `<checkOnly>${job.checkOnly}</checkOnly><completedDate>2026-01-01T00:00:05.000Z</completedDate><createdBy>005000000000001</createdBy><createdByName>Admin</createdByName><createdDate>2026-01-01T00:00:00.000Z</createdDate>` +
-        `<details>${[...failures, ...successes].join('')}${runTests ? runTestResultXml(job.testFailures) : ''}</details>` +
+        `<details>${[...failures, ...successes].join('')}${runTests ? runTestResultXml(job.testFailures, job.coverageWarning) : ''}</details>` +
         `<done>true</done><id>${job.id}</id><ignoreWarnings>false</ignoreWarnings><lastModifiedDate>2026-01-01T00:00:05.000Z</lastModifiedDate>` +
         `<numberComponentErrors>${job.failures.length}</numberComponentErrors><numberComponentsDeployed>${failed ? 0 : total}</numberComponentsDeployed><numberComponentsTotal>${total}</numberComponentsTotal>` +
         `<numberTestErrors>${job.testFailures.length}</numberTestErrors><numberTestsCompleted>0</numberTestsCompleted><numberTestsTotal>${job.testFailures.length}</numberTestsTotal><rollbackOnError>true</rollbackOnError><runTestsEnabled>${Boolean(runTests)}</runTestsEnabled>` +
@@ -321,14 +324,17 @@ function deployResultXml(job: DeployJob): string {
     );
 }
 
-function runTestResultXml(failures: DeployJob['testFailures']): string {
+function runTestResultXml(failures: DeployJob['testFailures'], coverageWarning?: string): string {
+    const warning = coverageWarning
+        ? `<codeCoverageWarnings><id>00D000000000001AAA</id><message>${escapeXml(coverageWarning)}</message><namespace xsi:nil="true" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"/></codeCoverageWarnings>`
+        : '';
     const items = failures
         .map(
             (f, i) =>
                 `<failures><id>01p00000000000${i}AAA</id><message>${escapeXml(f.message)}</message><methodName>${f.methodName}</methodName><name>${f.name}</name><namespace xsi:nil="true" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"/><packageName>${f.name}</packageName><stackTrace>Class.${f.name}.${f.methodName}: line 12, column 1</stackTrace><time>31.0</time><type>Class</type></failures>`
         )
         .join('');
-    return `<runTestResult>${items}<numFailures>${failures.length}</numFailures><numTestsRun>${failures.length}</numTestsRun><totalTime>31.0</totalTime></runTestResult>`;
+    return `<runTestResult>${warning}${items}<numFailures>${failures.length}</numFailures><numTestsRun>${failures.length}</numTestsRun><totalTime>31.0</totalTime></runTestResult>`;
 }
 
 const escapeXml = (value: string) =>
@@ -391,10 +397,13 @@ export async function startFakeOrg(options: FakeOrgOptions): Promise<FakeOrg> {
             components,
             failures,
             testLevel,
-            testFailures: runsTests ? (options.apexTestFailures ?? []) : []
+            testFailures: runsTests ? (options.apexTestFailures ?? []) : [],
+            coverageWarning: runsTests ? options.coverageWarning : undefined
         };
         org.jobs.push(job);
-        if (!checkOnly && failures.length === 0 && job.testFailures.length === 0) org.applied.push(files);
+        if (!checkOnly && failures.length === 0 && job.testFailures.length === 0 && !job.coverageWarning) {
+            org.applied.push(files);
+        }
         return job;
     };
 
@@ -531,7 +540,8 @@ export async function startFakeOrg(options: FakeOrgOptions): Promise<FakeOrg> {
                 options.quickDeployRefused ||
                 !validation ||
                 validation.failures.length > 0 ||
-                validation.testFailures.length > 0
+                validation.testFailures.length > 0 ||
+                validation.coverageWarning
             ) {
                 // The Metadata API's answer for an id that is not a successful recent validation.
                 return {
