@@ -99,6 +99,12 @@ describe('pact setup --dataverse', () => {
         const toAccount = fake.calls(/^POST RelationshipDefinitions$/)[0].body as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
         expect(toAccount.Lookup.SchemaName).toBe('pact_accountid');
         expect(toAccount.CascadeConfiguration.Delete).toBe('Cascade');
+        // Choice columns bind their global choice by the MetadataId the environment gave it.
+        const kind = fake
+            .calls(/^POST EntityDefinitions\(LogicalName='pact_highcard'\)\/Attributes$/)
+            .map((r) => r.body as Record<string, string>)
+            .find((b) => b.SchemaName === 'pact_kind');
+        expect(kind?.['GlobalOptionSet@odata.bind']).toMatch(/^\/GlobalOptionSetDefinitions\([0-9a-f-]{36}\)$/);
         // No tick box anywhere in the schema.
         expect(JSON.stringify(fake.requests.map((r) => r.body))).not.toContain('BooleanAttributeMetadata');
     });

@@ -220,7 +220,7 @@ export function installSteps(zipHash: string): InstallStep[] {
         {
             id: 'columns',
             title: 'Columns (text, notes, choices, dates) and account.pact_customeralert',
-            run: ({ client }) => {
+            run: async ({ client }) => {
                 const columns: { table: string; column: Exclude<Column, { kind: 'lookup' }> }[] = [
                     ...TABLES.flatMap((t) =>
                         t.columns
@@ -232,12 +232,28 @@ export function installSteps(zipHash: string): InstallStep[] {
                             c.column.kind !== 'lookup'
                     )
                 ];
+                // Choice columns bind their global choice by its MetadataId.
+                const choiceIds = new Map<string, string>();
+                for (const set of new Set(
+                    columns.flatMap(({ column }) => (column.kind === 'choice' ? [column.choice.name] : []))
+                )) {
+                    const found = await client.find(`look up choice ${set}`, (api) =>
+                        api.retrieveGlobalOptionSet<{ MetadataId?: string }>({
+                            key: `Name=${quote(set)}`,
+                            select: ['MetadataId']
+                        })
+                    );
+                    if (found?.MetadataId) choiceIds.set(set, found.MetadataId);
+                }
                 return ensureAll(
                     columns,
                     ({ table, column }) => attributeExists(client, table, column.name),
                     ({ table, column }) =>
                         client.call(`create column ${table}.${column.name}`, (api) =>
-                            api.createAttribute({ entityKey: `LogicalName=${quote(table)}`, data: columnBody(column) })
+                            api.createAttribute({
+                                entityKey: `LogicalName=${quote(table)}`,
+                                data: columnBody(column, choiceIds)
+                            })
                         )
                 );
             }

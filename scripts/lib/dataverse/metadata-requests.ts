@@ -36,8 +36,11 @@ export function choiceBody(set: OptionSetDefinition & { display: string }) {
     };
 }
 
-/** A column other than a lookup (lookups come with their relationship). */
-export function columnBody(column: Exclude<Column, { kind: 'lookup' }>) {
+/**
+ * A column other than a lookup (lookups come with their relationship). A choice column binds its
+ * global choice by MetadataId, as Microsoft's Web API sample does; by name when the id is not known.
+ */
+export function columnBody(column: Exclude<Column, { kind: 'lookup' }>, choiceIds: Map<string, string> = new Map()) {
     const common = {
         SchemaName: column.name,
         DisplayName: label(column.label),
@@ -62,7 +65,9 @@ export function columnBody(column: Exclude<Column, { kind: 'lookup' }>) {
             return {
                 '@odata.type': 'Microsoft.Dynamics.CRM.PicklistAttributeMetadata',
                 ...common,
-                'GlobalOptionSet@odata.bind': `/GlobalOptionSetDefinitions(Name='${column.choice.name}')`
+                'GlobalOptionSet@odata.bind': choiceIds.has(column.choice.name)
+                    ? `/GlobalOptionSetDefinitions(${choiceIds.get(column.choice.name)})`
+                    : `/GlobalOptionSetDefinitions(Name='${column.choice.name}')`
             };
         case 'date':
             return {

@@ -292,7 +292,9 @@ export async function startFakeDataverse(): Promise<FakeDataverse> {
                 return created('RelationshipDefinitions');
             }
             if ((m = /^GET GlobalOptionSetDefinitions\(Name='([^']+)'\)$/.exec(key))) {
-                return state.optionSets.has(m[1]) ? send(200, { Name: m[1] }) : notFound(`option set ${m[1]}`);
+                return state.optionSets.has(m[1])
+                    ? send(200, { Name: m[1], MetadataId: metadataId(`optionset.${m[1]}`) })
+                    : notFound(`option set ${m[1]}`);
             }
             if (key === 'POST GlobalOptionSetDefinitions') {
                 state.optionSets.add((body as { Name: string }).Name);
