@@ -12,6 +12,7 @@ import {
     ruleFormula
 } from '../../scripts/lib/audit/block-rules';
 import { readSourceDir } from '../../scripts/lib/metadata/source-reader';
+import { emptyModel } from '../../scripts/lib/metadata/model';
 import { main } from '../../scripts/cli/main';
 import { REPO, SOURCE_FIXTURE, memoryIo, readTree, runPact } from './helpers';
 
@@ -232,5 +233,38 @@ describe('pact block, the command', () => {
         expect(await main(['block', '--source-dir', DEMO, '--apply', '--output', path.join(out, 'r')], io)).toBe(2);
         expect(stderr()).toContain('--apply deploys to an org: add --target-org ALIAS');
         expect(fs.existsSync(path.join(out, 'r'))).toBe(false);
+    });
+});
+
+describe('pact block and formula tick boxes', () => {
+    it('leaves formula tick boxes to the admin: nobody ticks them, and a validation rule cannot refuse them', () => {
+        const model = {
+            ...emptyModel('test'),
+            objects: [
+                {
+                    file: 'objects/Task.object',
+                    name: 'Task',
+                    validationRules: [],
+                    listViews: [],
+                    fields: [
+                        { file: 'objects/Task.object', name: 'Call_Made__c', label: 'Call Made', type: 'Checkbox' },
+                        {
+                            file: 'objects/Task.object',
+                            name: 'Is_Reply__c',
+                            label: 'Is reply',
+                            type: 'Checkbox',
+                            formula: 'CONTAINS(Subject, "Reply")'
+                        }
+                    ]
+                }
+            ]
+        };
+        const findings = auditModel(model);
+        expect(findings.map((f) => `${f.rule} ${f.component}`)).toEqual(
+            ['formula-checkbox-counts-activity Task.Is_Reply__c', 'low-card-checkbox Task.Call_Made__c'].sort((a, b) =>
+                a.split(' ')[1].localeCompare(b.split(' ')[1])
+            )
+        );
+        expect(planBlockRules(findings, model).flatMap((r) => r.fields.map((f) => f.name))).toEqual(['Call_Made__c']);
     });
 });

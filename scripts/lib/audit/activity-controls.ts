@@ -9,6 +9,8 @@ import type { AutomationModel, FieldModel, Finding, ObjectModel, OrgModel } from
 import { activityEvidence, benignReason, textEvidence, words, ACTIVITY_NOUNS, STRONG_WORDS } from './activity-words';
 
 export const RULE_LOW_CARD_CHECKBOX = 'low-card-checkbox';
+/** A formula tick box that counts activities: nobody ticks it, so pact block has nothing to refuse. */
+export const RULE_FORMULA_CHECKBOX = 'formula-checkbox-counts-activity';
 export const RULE_FORCING_VALIDATION = 'validation-rule-forces-activity';
 export const RULE_FORCING_REQUIRED_FIELD = 'required-field-forces-activity';
 
@@ -173,6 +175,10 @@ const AUTOMATION_WORDS: Record<AutomationModel['kind'], string> = {
 const ACTIVITY_DESCRIBING =
     /^(subject|type|tasksubtype|eventsubtype|calldisposition|calltype|calldurationinseconds|activitysubtype|disposition.*|call_?result.*|call_?outcome.*|outcome.*|result.*)$/i;
 
+/** On an activity, fields that say how and when it was done: a formula tick on them times or counts reps' work. */
+const ACTIVITY_PROGRESS =
+    /^(completeddatetime|activitydate|activitydatetime|status|isclosed|durationinminutes|enddatetime)$/i;
+
 /** String literals and identifiers of a formula. */
 function formulaParts(formula: string) {
     const literals = formula.match(/"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'/g) ?? [];
@@ -200,8 +206,9 @@ function activityFormula(object: string, formula: string): string | undefined {
     const describing = identifiers.filter((id) => ACTIVITY_DESCRIBING.test(last(id)));
     const literalWords = literals.flatMap((l) => words(l)).filter((w) => STRONG_WORDS.has(w));
     if (isActivityObject(object) && describing.length > 0) return `its formula reads ${describing.join(', ')}`;
-    // Computed per activity: a report that sums it counts activities per rep, whatever it reads.
-    if (isActivityObject(object)) return `it is computed on every ${object} record`;
+    const progress = identifiers.filter((id) => ACTIVITY_PROGRESS.test(last(id)));
+    if (isActivityObject(object) && progress.length > 0)
+        return `its formula reads ${progress.join(', ')} of every ${object}`;
     if (describing.length > 0 && literalWords.length > 0)
         return `its formula tests ${describing.join(', ')} for "${[...new Set(literalWords)].join('", "')}"`;
     return undefined;
@@ -297,7 +304,7 @@ export function checkboxVerdicts(model: OrgModel, context: CheckboxContext = ind
 
 export function verdictFinding(v: CheckboxVerdict): Finding {
     return {
-        rule: RULE_LOW_CARD_CHECKBOX,
+        rule: v.field.formula !== undefined ? RULE_FORMULA_CHECKBOX : RULE_LOW_CARD_CHECKBOX,
         tier: 'activity-control',
         category: 'tick-box',
         object: v.object,

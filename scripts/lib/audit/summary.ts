@@ -3,6 +3,7 @@
  * folders, dashboards) and what to do next. Shared by the terminal output and the HTML report.
  */
 import type { Finding, OrgModel } from '../metadata/model';
+import { RULE_FORMULA_CHECKBOX, RULE_LOW_CARD_CHECKBOX } from './activity-controls';
 import type { AuditResult } from './index';
 
 export interface CategoryInfo {
@@ -119,9 +120,15 @@ export function summarise(model: OrgModel, result: AuditResult, commandTarget: s
     const controls = result.findings.filter((f) => f.tier !== 'people-ranking');
     const count = (id: string) => controls.filter((f) => f.category === id).length;
     const next: string[] = [];
-    if (count('tick-box') > 0)
+    const ticks = controls.filter((f) => f.rule === RULE_LOW_CARD_CHECKBOX).length;
+    const formulas = controls.filter((f) => f.rule === RULE_FORMULA_CHECKBOX).length;
+    if (ticks > 0)
         next.push(
-            `pact block ${commandTarget} writes validation rules that stop new ticks in the ${plural(count('tick-box'), 'tick box', 'tick boxes')} (a dry run; --apply deploys).`
+            `pact block ${commandTarget} writes validation rules that stop new ticks in the ${plural(ticks, 'tick box', 'tick boxes')} (a dry run; --apply deploys).`
+        );
+    if (formulas > 0)
+        next.push(
+            `Retire the ${plural(formulas, 'formula tick box', 'formula tick boxes')} that count activities, with the reports that sum them (nobody ticks them, so pact block leaves them).`
         );
     if (count('forcing-rule') > 0)
         next.push(
