@@ -260,11 +260,10 @@ describe('pact block and formula tick boxes', () => {
             ]
         };
         const findings = auditModel(model);
-        expect(findings.map((f) => `${f.rule} ${f.component}`)).toEqual(
-            ['formula-checkbox-counts-activity Task.Is_Reply__c', 'low-card-checkbox Task.Call_Made__c'].sort((a, b) =>
-                a.split(' ')[1].localeCompare(b.split(' ')[1])
-            )
-        );
+        expect(findings.map((f) => `${f.rule} ${f.component}`)).toEqual([
+            'low-card-checkbox Task.Call_Made__c',
+            'formula-checkbox-counts-activity Task.Is_Reply__c'
+        ]);
         expect(planBlockRules(findings, model).flatMap((r) => r.fields.map((f) => f.name))).toEqual(['Call_Made__c']);
     });
 });
