@@ -82,13 +82,14 @@ interface PlanEntry {
 }
 
 interface StoreFile {
-    version: 1;
+    version: typeof STORE_VERSION;
     sampleHash: string;
     records: StoredRecord[];
     counters: Record<string, number>;
 }
 
-const STORE_VERSION = 1;
+/** 2: case numbers and derived fields (IsClosed) are stored; a version 1 store starts over from the sample. */
+const STORE_VERSION = 2;
 const DAY = 86_400_000;
 
 export function isoToday(now = new Date()): string {
@@ -317,6 +318,15 @@ export class PreviewStore implements RecordSource {
             }
             if (object.apiName === 'Contact' || object.apiName === 'User') {
                 record.Name ??= [record.FirstName, record.LastName].filter(Boolean).join(' ');
+            }
+            // A standard auto-number name (Case.CaseNumber): numbered as a new org numbers it, from 00001001.
+            const standardNumber = object.fields.find(
+                (f) => f.apiName === object.nameField && f.apiName !== 'Name' && f.type === 'AutoNumber'
+            );
+            if (standardNumber && !record[standardNumber.apiName]) {
+                const key = `auto:${object.apiName}`;
+                const n = (this.counters[key] = (this.counters[key] ?? 0) + 1);
+                record[standardNumber.apiName] = String(1000 + n).padStart(8, '0');
             }
         }
         record.LastModifiedDate = now;

@@ -371,6 +371,25 @@ describe('the local preview on a desktop screen', () => {
     );
 
     it(
+        'shows the executive view in plain words, with the customers’ own words under each chart',
+        async () => {
+            const page = await browser.newPage({ viewport: DESKTOP });
+            await page.goto(`${preview.baseUrl}/exec`);
+            await page.getByRole('heading', { name: 'Preview of the Salesforce reports' }).waitFor();
+            const reports = page.locator('.pact-report');
+            expect(await reports.count()).toBe(7);
+            const shown = (await page.locator('main').innerText()).replace(/\s+/g, ' ');
+            expect(shown).not.toMatch(/\w+__[cr]\b|INTERVAL_|\(last\d+\)/);
+            for (const report of await reports.all()) {
+                expect(await report.locator('figure.pact-quote blockquote').count()).toBeGreaterThan(0);
+            }
+            await shoot(page, 'exec');
+            await page.close();
+        },
+        TEST_TIMEOUT
+    );
+
+    it(
         'hosts the built Dynamics 365 control over the same store: alert, keyboard save, low card refused',
         async () => {
             const account = await accountWithAlert(query);

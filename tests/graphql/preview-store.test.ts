@@ -226,6 +226,9 @@ describe('standard fields the platform derives', () => {
                 String(o.StageName).startsWith('Closed'),
                 o.StageName === 'Closed Won'
             ]);
+        // Case numbers are the platform's too: every sample case has one, all different.
+        expect(new Set(cases.map((c) => c.CaseNumber)).size).toBe(cases.length);
+        expect(cases.every((c) => /^\d{8}$/.test(String(c.CaseNumber)))).toBe(true);
         const open = cases.find((c) => c.Status !== 'Closed')!;
         expect(store.update(String(open.Id), { Status: 'Closed' }).IsClosed).toBe(true);
     });
