@@ -6,9 +6,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { main } from '../../scripts/cli/main';
-import { auditModel, findingJson } from '../../scripts/lib/audit';
+import { auditModel, auditOrg, findingJson } from '../../scripts/lib/audit';
 import { readLiveOrg } from '../../scripts/lib/metadata/live-reader';
-import { readMdapiDir } from '../../scripts/lib/metadata/mdapi-reader';
+import { readMdapiDir, readMdapiFiles } from '../../scripts/lib/metadata/mdapi-reader';
 import { connectWithToken } from '../../scripts/lib/salesforce/connection';
 import { FakeOrg, FakeOrgOptions, startFakeOrg } from './fake-org/server';
 import { MDAPI_FIXTURE, memoryIo, readTree } from './helpers';
@@ -181,5 +181,33 @@ describe('live audit when the org says no', () => {
             2,
             'pact block: session expired: run sf org login web -a legacy\n'
         ]);
+    });
+});
+
+describe('live audit: who sets a tick box', () => {
+    it('reads the flows and workflows of the retrieve zip with the same reader as a folder', () => {
+        const ns = 'xmlns="http://soap.sforce.com/2006/04/metadata"';
+        const zip = new Map([
+            [
+                'objects/Lead.object',
+                `<?xml version="1.0" encoding="UTF-8"?><CustomObject ${ns}><fields><fullName>Call_Logged__c</fullName>` +
+                    `<label>Call Logged</label><type>Checkbox</type><defaultValue>false</defaultValue></fields></CustomObject>`
+            ],
+            [
+                'flows/Dialer_Sync.flow',
+                `<?xml version="1.0" encoding="UTF-8"?><Flow ${ns}><label>Dialer sync</label><processType>AutoLaunchedFlow</processType>` +
+                    `<recordUpdates><name>Tick</name><inputAssignments><field>Call_Logged__c</field><value><booleanValue>true</booleanValue></value>` +
+                    `</inputAssignments><inputReference>$Record</inputReference></recordUpdates>` +
+                    `<start><object>Lead</object><triggerType>RecordAfterSave</triggerType></start><status>Active</status></Flow>`
+            ]
+        ]);
+        const model = readMdapiFiles(zip, 'org:acme', () => 'org:acme');
+        expect(model.automations).toEqual([
+            expect.objectContaining({ kind: 'flow', name: 'Dialer_Sync', file: 'org:acme', object: 'Lead' })
+        ]);
+        const { benign } = auditOrg(model);
+        expect(benign.find((b) => b.component === 'Lead.Call_Logged__c')?.reason).toBe(
+            "benign: set by flow Dialer sync: automated, not a rep's tick"
+        );
     });
 });
