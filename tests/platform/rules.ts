@@ -765,6 +765,35 @@ export const RULES: PlatformRule[] = [
                         problem('layout-required-only-on-writable', m.file, `${object}.${text(i.field)} is read-only`)
                     );
             })
+    },
+    {
+        id: 'permission-set-names-shipped-tabs-and-apps',
+        rule: 'A permission set may grant only custom tabs and apps that exist in the org or the same deploy: "In field: tab - no CustomTab named ... found" / "no CustomApplication named ... found".',
+        source: 'Metadata API PermissionSet.tabSettings and applicationVisibilities; sfdx-hardis deploy tips "custom-object-not-found" / "missing-quick-action" (the "In field: ... no ... named ... found" family)',
+        bad: {
+            'permissionsets/P.permissionset-meta.xml': xml(
+                'PermissionSet',
+                '<applicationVisibilities><application>Missing_App</application><visible>true</visible></applicationVisibilities><label>P</label><tabSettings><tab>Missing__c</tab><visibility>Visible</visibility></tabSettings>'
+            )
+        },
+        check: (app) => {
+            const tabs = new Set(
+                metadataOfType(app, 'CustomTab').map((m) => path.posix.basename(m.file, '.tab-meta.xml'))
+            );
+            const apps = new Set(
+                metadataOfType(app, 'CustomApplication').map((m) => path.posix.basename(m.file, '.app-meta.xml'))
+            );
+            return metadataOfType(app, 'PermissionSet').flatMap((m) => [
+                ...arr(m.root.tabSettings)
+                    .map((t: XmlNode) => text(t.tab))
+                    .filter((t: string) => t.endsWith('__c') && !tabs.has(t))
+                    .map((t: string) => problem('permission-set-names-shipped-tabs-and-apps', m.file, `tab ${t}`)),
+                ...arr(m.root.applicationVisibilities)
+                    .map((a: XmlNode) => text(a.application))
+                    .filter((a: string) => !a.includes('__') && !apps.has(a))
+                    .map((a: string) => problem('permission-set-names-shipped-tabs-and-apps', m.file, `app ${a}`))
+            ]);
+        }
     }
 ];
 
