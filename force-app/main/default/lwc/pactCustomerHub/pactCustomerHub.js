@@ -382,12 +382,14 @@ export default class PactCustomerHub extends LightningElement {
     }
 
     /**
-     * After a save: fetch the same query again (briefing and first timeline page), not a page reload; a new
-     * card is then brought into view in the timeline.
+     * After a save: fetch the same query again (briefing and first timeline page), not a page reload. On a wide
+     * screen the new card is then brought into view in the timeline, just below the composer; on a phone the
+     * timeline is screens away, and scrolling there would take the composer (and the keyboard's focus in it) out
+     * of sight: the composer's announcement says the card is saved instead.
      */
     async refresh(recordId) {
         const timeline = this.template.querySelector('c-pact-timeline');
-        if (recordId) timeline?.revealCard(recordId);
+        if (recordId && !this.composerFirst) timeline?.revealCard(recordId);
         await Promise.all([this.result?.refresh?.(), timeline?.refresh()]);
     }
 }

@@ -45,4 +45,21 @@ describe('c-pact-customer-hub on a phone', () => {
         });
         expect(requests).toBe(1);
     });
+
+    it('keeps the composer in view after a save instead of scrolling to the timeline screens below', async () => {
+        const element = createElement('c-pact-customer-hub', { is: PactCustomerHub });
+        Object.assign(element, { recordId: '001Dn00000AbCdEIAV', objectApiName: 'Account' });
+        document.body.appendChild(element);
+        await flush();
+        graphql.emit(customer, (config) => Boolean(config?.variables?.accountId), jest.fn().mockResolvedValue());
+        await flush();
+        const timeline = element.shadowRoot.querySelector('c-pact-timeline');
+        const revealed = [];
+        timeline.revealCard = (id) => revealed.push(id);
+        element.shadowRoot
+            .querySelector('c-pact-high-card-composer')
+            .dispatchEvent(new CustomEvent('highcardsaved', { detail: { recordId: 'a01Dn00000HcQk1IAF' } }));
+        await flush();
+        expect(revealed).toEqual([]);
+    });
 });
