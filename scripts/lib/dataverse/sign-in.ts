@@ -44,7 +44,7 @@ export function cacheFile(cacheDir: string, url: string): string {
 }
 
 /** msal's cache as one JSON file per environment, written with mode 0600. */
-function filePlugin(file: string): ICachePlugin {
+export function filePlugin(file: string): ICachePlugin {
     return {
         async beforeCacheAccess(context: TokenCacheContext) {
             if (fs.existsSync(file)) context.tokenCache.deserialize(fs.readFileSync(file, 'utf8'));
@@ -77,8 +77,9 @@ export function signIn(options: SignInOptions): TokenSource {
             cache: { cachePlugin }
         });
         return {
-            async token() {
-                const result = await app.acquireTokenByClientCredential({ scopes });
+            async token(fresh = false) {
+                // After a 401 the cached token is not used again.
+                const result = await app.acquireTokenByClientCredential({ scopes, skipCache: fresh });
                 if (!result?.accessToken) throw new DataverseError('Sign-in gave no access token');
                 return result.accessToken;
             }
