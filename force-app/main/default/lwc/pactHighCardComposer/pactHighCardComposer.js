@@ -187,11 +187,15 @@ export default class PactHighCardComposer extends LightningElement {
         showFieldMessages(this.template, (field) => this.errorFor({ fieldApiName: field }), this.shownMessages);
     }
 
-    /** The kind, the first thing to decide: for the shortcut, the hub's skip link and after a save. */
+    /**
+     * The first thing to decide: the kind (or, on a page without a customer, the customer still to pick), for the
+     * shortcut, the hub's skip link and after a save; the draft offer while one waits.
+     */
     @api
     focus() {
         const target =
-            this.template.querySelector('c-pact-choice-group[data-field="Kind__c"]') ??
+            (!this.pickedAccountId && this.template.querySelector('lightning-record-picker.pact-account')) ||
+            this.template.querySelector('c-pact-choice-group[data-field="Kind__c"]') ||
             this.template.querySelector('button.pact-restore');
         target?.focus();
     }

@@ -526,6 +526,16 @@ describe('c-pact-high-card-composer', () => {
         await save(onHome);
         expect(createRecord).not.toHaveBeenCalled();
         expect(errorFor(onHome, 'Account__c')).toBe('c.PACT_Composer_Account_Required');
+        // The shortcut and focus() start where the rep must: the customer, until one is picked.
+        const accountPicker = $(onHome, 'lightning-record-picker.pact-account');
+        accountPicker.focus = jest.fn();
+        onHome.focus();
+        expect(accountPicker.focus).toHaveBeenCalledTimes(1);
+        pick(onHome, 'lightning-record-picker.pact-account', ACCOUNT_ID);
+        await flush();
+        onHome.focus();
+        expect(accountPicker.focus).toHaveBeenCalledTimes(1);
+        expect(onHome.shadowRoot.activeElement).toBe($(onHome, 'c-pact-choice-group[data-field="Kind__c"]'));
     });
 
     describe('two inputs first', () => {
