@@ -137,6 +137,11 @@ describe('one page, one truth', () => {
             );
             const alertText = alert.uiapi.query.Account.edges[0].node.Customer_Alert__c.value;
             if (alertText) await page.getByText(alertText).first().waitFor({ state: 'visible', timeout: 30_000 });
+            // The first screen as the agent sees it (the README's screenshot).
+            await page.screenshot({ path: artifactPath('preview-case.png') });
+            if (UPDATE_README_SHOTS)
+                await page.screenshot({ path: path.join(REPO, 'tests', 'screenshots', 'preview-case.png') });
+            expect(fs.existsSync(artifactPath('preview-case.png'))).toBe(true);
             // The agent captures what the customer said; it lands on the case's account.
             const before = await highCardCount(query, accountId);
             const composer = page.locator('c-pact-high-card-composer').first();
@@ -157,10 +162,6 @@ describe('one page, one truth', () => {
                 (t) => t.includes('replacement unit also alarmed'),
                 'the new card on the Case page timeline'
             );
-            await page.screenshot({ path: artifactPath('preview-case.png') });
-            if (UPDATE_README_SHOTS)
-                await page.screenshot({ path: path.join(REPO, 'tests', 'screenshots', 'preview-case.png') });
-            expect(fs.existsSync(artifactPath('preview-case.png'))).toBe(true);
             await page.close();
         },
         TEST_TIMEOUT

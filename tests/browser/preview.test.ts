@@ -338,6 +338,31 @@ describe('the local preview on a desktop screen', () => {
     );
 
     it(
+        'dates the composer’s “When” by the browser’s time zone (or ?timeZone=), not a fixed one',
+        async () => {
+            const account = await accountWithAlert(query);
+            const seen: Record<string, string> = {};
+            // Kiritimati (UTC+14) and Pago Pago (UTC-11) are never on the same calendar day.
+            for (const timeZone of ['Pacific/Kiritimati', 'Pacific/Pago_Pago']) {
+                const context = await browser.newContext({ viewport: DESKTOP, timezoneId: timeZone, locale: 'en-US' });
+                const page = await context.newPage();
+                await openPage(page, `${preview.baseUrl}/account/${account.Id}`, 'c-pact-high-card-composer textarea');
+                await composer(page)
+                    .getByRole('button', { name: /More details/ })
+                    .click();
+                const when = composer(page).getByRole('textbox', { name: /^When/ });
+                await when.waitFor({ timeout: 30_000 });
+                seen[timeZone] = await when.inputValue();
+                const today = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone }).format(new Date());
+                expect({ timeZone, when: seen[timeZone] }).toEqual({ timeZone, when: today });
+                await context.close();
+            }
+            expect(seen['Pacific/Kiritimati']).not.toBe(seen['Pacific/Pago_Pago']);
+        },
+        TEST_TIMEOUT
+    );
+
+    it(
         'serves the component bundle minified under its content hash, cached for good',
         async () => {
             const html = await (await fetch(`${preview.baseUrl}/account`)).text();
