@@ -64,8 +64,10 @@ describe('pact setup --dataverse', () => {
         expect(code).toBe(0);
         expect(out).toContain(`Open the app: ${fake.url}/main.aspx?appid=44444444-4444-4444-4444-444444444444`);
         // Each step announced, numbered.
-        expect(out).toMatch(/\[1\/13\] Connect/);
-        expect(out).toMatch(/\[13\/13\] Find the PACT app/);
+        expect(out).toMatch(/\[1\/14\] Connect/);
+        // Validated before anything changes: PACT's own tables are missing, and created next.
+        expect(out).toContain('3 PACT components are created by the next steps');
+        expect(out).toMatch(/\[14\/14\] Find the PACT app/);
 
         expect(fake.calls(/^POST GlobalOptionSetDefinitions$/)).toHaveLength(Object.keys(CHOICES).length);
         expect(
@@ -90,8 +92,12 @@ describe('pact setup --dataverse', () => {
         }
         // Validated before anything is imported; published after.
         const order = fake.requests.map((r) => `${r.method} ${r.path.split('?')[0]}`);
-        expect(order.indexOf('POST StageSolution')).toBeGreaterThan(order.lastIndexOf('POST RelationshipDefinitions'));
-        expect(order.indexOf('POST ImportSolutionAsync')).toBeGreaterThan(order.indexOf('POST StageSolution'));
+        // StageSolution runs before the first change, and again after the schema, before the import.
+        const stages = order.flatMap((call, i) => (call === 'POST StageSolution' ? [i] : []));
+        expect(stages).toHaveLength(2);
+        expect(stages[0]).toBeLessThan(order.findIndex((c) => c.startsWith('POST ') && c !== 'POST StageSolution'));
+        expect(stages[1]).toBeGreaterThan(order.lastIndexOf('POST RelationshipDefinitions'));
+        expect(order.indexOf('POST ImportSolutionAsync')).toBeGreaterThan(stages[1]);
         expect(order.lastIndexOf('POST PublishAllXml')).toBeGreaterThan(order.indexOf('POST ImportSolutionAsync'));
         const staged = fake.calls(/^POST StageSolution$/)[0].body as { CustomizationFile: string };
         expect(Buffer.from(staged.CustomizationFile, 'base64').toString()).toBe('PK fake solution zip');
@@ -160,7 +166,13 @@ describe('pact setup --dataverse', () => {
         expect(stopped.err).toContain('refused the sign-in (401)');
         expect(stopped.err).toContain('run the same command again');
         const state = JSON.parse(fs.readFileSync(dataverseStateFile(root, fake.url), 'utf8'));
-        expect(state.done).toEqual(['connect', 'publisher', 'solution', 'choices']);
+        expect(state.done).toEqual([
+            'connect',
+            expect.stringMatching(/^precheck:/),
+            'publisher',
+            'solution',
+            'choices'
+        ]);
         const resumed = await run();
         expect(resumed.code).toBe(0);
         expect(resumed.out).toMatch(/Global choices .*: done before, skipped/);
@@ -173,7 +185,7 @@ describe('pact setup --dataverse', () => {
         expect(out).toContain('5 created, 1 already there');
     });
 
-    it('stops before importing when StageSolution reports missing dependencies', async () => {
+    it('stops before changing anything when StageSolution reports a dependency PACT does not create', async () => {
         fake.state.missingComponents = [
             {
                 RequiredComponentSchemaName: 'opportunity',
@@ -184,9 +196,10 @@ describe('pact setup --dataverse', () => {
         ];
         const { code, err } = await run();
         expect(code).toBe(2);
-        expect(err).toContain('nothing was imported');
+        expect(err).toContain('nothing was changed');
         expect(err).toContain('missing: opportunity (type 1) from msdynce_Sales');
-        expect(fake.calls(/^POST ImportSolutionAsync$/)).toEqual([]);
+        expect(err).not.toContain('pact_highcard');
+        expect(fake.requests.filter((r) => r.method === 'POST').map((r) => r.path)).toEqual(['StageSolution']);
     });
 
     it("reports a failed import job with the server's words and publishes nothing after it", async () => {

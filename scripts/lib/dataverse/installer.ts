@@ -121,6 +121,24 @@ export function installSteps(zipHash: string): InstallStep[] {
             }
         },
         {
+            id: `precheck:${zipHash}`,
+            title: 'Validate the solution zip against this environment before changing anything (StageSolution)',
+            async run({ client, solutionZip }) {
+                const { missing, errors } = await stage(client, solutionZip);
+                // PACT's own tables and columns are missing until the next steps create them; anything else
+                // (another app's table, a platform component) stops setup before it changes the environment.
+                const foreign = missing.filter((m) => !isPactComponent(m));
+                if (foreign.length || errors.length) {
+                    throw new DataverseError(
+                        `The environment lacks what PACT needs; nothing was changed:\n${describeProblems(foreign, errors)}`
+                    );
+                }
+                return missing.length
+                    ? `valid; ${missing.length} PACT components are created by the next steps`
+                    : 'valid, nothing missing';
+            }
+        },
+        {
             id: 'publisher',
             title: `Publisher ${PUBLISHER.uniqueName} (prefix ${PUBLISHER.prefix}, choice values from ${PUBLISHER.optionValuePrefix}0000)`,
             async run(context) {
@@ -301,27 +319,10 @@ export function installSteps(zipHash: string): InstallStep[] {
             id: `stage:${zipHash}`,
             title: `Validate the solution zip before importing it (StageSolution: missing dependencies, schema)`,
             async run({ client, solutionZip }) {
-                const staged = await client.call('StageSolution', (api) =>
-                    api.callAction<{ StageSolutionResults: StageResults }>({
-                        actionName: 'StageSolution',
-                        action: { CustomizationFile: solutionZip.toString('base64') }
-                    })
-                );
-                const results = staged.StageSolutionResults ?? {};
-                const missing = results.MissingSolutionComponents ?? [];
-                const errors = (results.SolutionValidationResults ?? []).filter(
-                    (r) => String(r.SolutionValidationResultType) === 'Error'
-                );
+                const { results, missing, errors } = await stage(client, solutionZip);
                 if (missing.length || errors.length) {
-                    const lines = [
-                        ...missing.map(
-                            (m) =>
-                                `  missing: ${m.RequiredComponentSchemaName ?? m.RequiredComponentId} (type ${m.RequiredComponentType}) from ${m.RequiredSolutionName ?? 'another solution'}`
-                        ),
-                        ...errors.map((e) => `  invalid: ${e.Message}`)
-                    ];
                     throw new DataverseError(
-                        `The environment cannot take the solution yet; nothing was imported:\n${lines.join('\n')}`
+                        `The environment cannot take the solution yet; nothing was imported:\n${describeProblems(missing, errors)}`
                     );
                 }
                 return `valid, no missing dependencies (${(results.SolutionDetails?.SolutionUniqueName as string) ?? SOLUTION.uniqueName} ${(results.SolutionDetails?.SolutionVersion as string) ?? ''})`.trim();
@@ -398,6 +399,38 @@ export function installSteps(zipHash: string): InstallStep[] {
         }
     ];
 }
+
+type MissingComponent = NonNullable<StageResults['MissingSolutionComponents']>[number];
+type ValidationResult = NonNullable<StageResults['SolutionValidationResults']>[number];
+
+async function stage(client: DataverseClient, zip: Buffer) {
+    const staged = await client.call('StageSolution', (api) =>
+        api.callAction<{ StageSolutionResults: StageResults }>({
+            actionName: 'StageSolution',
+            action: { CustomizationFile: zip.toString('base64') }
+        })
+    );
+    const results = staged.StageSolutionResults ?? {};
+    return {
+        results,
+        missing: results.MissingSolutionComponents ?? [],
+        errors: (results.SolutionValidationResults ?? []).filter(
+            (r) => String(r.SolutionValidationResultType) === 'Error'
+        )
+    };
+}
+
+/** A table, column or relationship PACT's own schema steps create (publisher prefix pact_). */
+const isPactComponent = (m: MissingComponent) => /(^|[ ._])pact_/i.test(`${m.RequiredComponentSchemaName ?? ''}`);
+
+const describeProblems = (missing: MissingComponent[], errors: ValidationResult[]) =>
+    [
+        ...missing.map(
+            (m) =>
+                `  missing: ${m.RequiredComponentSchemaName ?? m.RequiredComponentId} (type ${m.RequiredComponentType}) from ${m.RequiredSolutionName ?? 'another solution'}`
+        ),
+        ...errors.map((e) => `  invalid: ${e.Message}`)
+    ].join('\n');
 
 interface StageResults {
     MissingSolutionComponents?: {

@@ -327,7 +327,17 @@ export async function startFakeDataverse(): Promise<FakeDataverse> {
                         StageSolutionUploadId: randomUUID(),
                         StageSolutionStatus: 0,
                         SolutionValidationResults: [],
-                        MissingSolutionComponents: state.missingComponents,
+                        // Before setup creates PACT's tables, the zip's forms and views miss them.
+                        MissingSolutionComponents: [
+                            ...['pact_plan', 'pact_highcard', 'pact_coachingnote']
+                                .filter((t) => !state.entities.has(t))
+                                .map((t) => ({
+                                    RequiredComponentSchemaName: t,
+                                    RequiredComponentType: 1,
+                                    RequiredSolutionName: 'Active'
+                                })),
+                            ...state.missingComponents
+                        ],
                         SolutionDetails: { SolutionUniqueName: 'PACT', SolutionVersion: '0.2.0.0', IsManaged: false }
                     }
                 });
