@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { auditModel, auditOrg, checkboxVerdicts, findingJson, judgeCheckbox } from '../../scripts/lib/audit';
 import { detectFormat, readMdapiDir, readMetadataDir } from '../../scripts/lib/metadata/mdapi-reader';
 import { readSourceDir } from '../../scripts/lib/metadata/source-reader';
+import { indexUserFields, userFieldIn } from '../../scripts/lib/integrity';
 import { emptyModel, type FieldModel, type OrgModel } from '../../scripts/lib/metadata/model';
 import { main } from '../../scripts/cli/main';
 import { MDAPI_FIXTURE, REPO, SOURCE_FIXTURE, memoryIo, runPact } from './helpers';
@@ -376,6 +377,15 @@ describe('tick boxes judged by evidence', () => {
         expect(verdict('Contact', tick('Stale__c', { formula: 'TODAY() - LastActivityDate > 14' })).lowCard).toBe(
             false
         );
+    });
+
+    it("reads a grouping by the owner's team or role as no person, and by the owner's name or manager as one", () => {
+        const index = indexUserFields(emptyModel('test'));
+        expect(userFieldIn('Account$Owner.Team__c', index)).toBeUndefined();
+        expect(userFieldIn('Account.Owner.UserRole.Name', index)).toBeUndefined();
+        expect(userFieldIn('Account$Owner.Name', index)).toBe('Owner');
+        expect(userFieldIn('Account.Activities$Owner', index)).toBe('Owner');
+        expect(userFieldIn('Account$Owner.Manager', index)).toBe('Owner');
     });
 
     it('lifts a weak hint when an activity report per person counts the box', () => {

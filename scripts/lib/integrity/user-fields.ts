@@ -26,6 +26,20 @@ const STANDARD_USER_FIELDS = new Set(
     ].map((n) => n.toLowerCase())
 );
 
+/** What after a user segment still names the person (or another person: their manager). */
+const PERSON_ATTRIBUTES = new Set([
+    'name',
+    'firstname',
+    'lastname',
+    'alias',
+    'email',
+    'id',
+    'fullname',
+    'username',
+    'manager',
+    'managerid'
+]);
+
 /** PACT's own user lookup, named even when the model holds no field definitions (e.g. a live org read partly). */
 const KNOWN_CUSTOM_USER_FIELDS = new Set(['needs_action_by__c']);
 
@@ -98,7 +112,12 @@ export function userFieldIn(column: string, index: UserFieldIndex): string | und
         const segment = segments[i];
         const lower = segment.toLowerCase();
         if (lower === 'user' || lower === 'users') return segment;
-        if (STANDARD_USER_FIELDS.has(lower)) return segment;
+        if (STANDARD_USER_FIELDS.has(lower)) {
+            // "Owner.Name" is the person; "Owner.Team__c" or "Owner.UserRole.Name" is something about them.
+            const next = segments[i + 1]?.toLowerCase();
+            if (next === undefined || PERSON_ATTRIBUTES.has(next)) return segment;
+            return undefined;
+        }
         const fieldName = asFieldName(segment);
         if (KNOWN_CUSTOM_USER_FIELDS.has(fieldName)) return segment;
         const targets = context ? index.byObject.get(`${context}.${fieldName}`.toLowerCase()) : undefined;
