@@ -339,7 +339,10 @@ export default class PactHighCardComposer extends LightningElement {
 
     // ---- input -----------------------------------------------------------------------------
 
-    /** The choice groups are clearable: a second press on the chosen button sends ''. */
+    /**
+     * The kind is required, so a second press keeps it (a radio group as the APG describes it); the optional
+     * sentiment is clearable: a second press on the chosen option sends ''.
+     */
     handleKind(event) {
         this.kind = event.detail.value ?? '';
         this.changed(KIND_FIELD);

@@ -126,6 +126,10 @@ describe('c-pact-high-card-composer', () => {
         await flush();
         expect(choiceButton(element, 'Kind__c', 'Risk').getAttribute('aria-checked')).toBe('true');
         expect(choiceButton(element, 'Kind__c', 'Praise').getAttribute('aria-checked')).toBe('false');
+        // Required: a second press keeps the kind (only the optional sentiment can be cleared that way).
+        chooseKind(element, 'Risk');
+        await flush();
+        expect(choiceButton(element, 'Kind__c', 'Risk').getAttribute('aria-checked')).toBe('true');
     });
 
     it('saves a typical card in three interactions with the right fields and asks for a refresh', async () => {
