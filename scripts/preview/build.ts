@@ -182,6 +182,21 @@ ${registry}
 `;
 }
 
+/**
+ * Writes a cache file in place of the older ones of its kind. Two previews may build at once (a developer's
+ * and a test's): the file appears whole (written aside, then renamed) and a file the other removed is no error.
+ */
+function replaceCacheFile(cacheDir: string, prefix: string, file: string, content: string) {
+    fs.mkdirSync(cacheDir, { recursive: true });
+    const temporary = `${file}.${process.pid}.tmp`;
+    fs.writeFileSync(temporary, content);
+    fs.renameSync(temporary, file);
+    for (const old of fs.readdirSync(cacheDir)) {
+        if (old.startsWith(prefix) && path.join(cacheDir, old) !== file && !old.endsWith('.tmp'))
+            fs.rmSync(path.join(cacheDir, old), { force: true });
+    }
+}
+
 let rollupCache: RollupCache | undefined;
 let rollupCacheSetup: string | undefined;
 
@@ -274,10 +289,7 @@ async function bundle(
         target: 'es2022'
     });
     rollupCache = build.cache;
-    fs.mkdirSync(cacheDir, { recursive: true });
-    for (const old of fs.readdirSync(cacheDir).filter((f) => f.startsWith('rollup-cache-')))
-        fs.rmSync(path.join(cacheDir, old));
-    fs.writeFileSync(cacheFile, JSON.stringify(rollupCache));
+    replaceCacheFile(cacheDir, 'rollup-cache-', cacheFile, JSON.stringify(rollupCache));
     await build.close();
     if (unresolved.length) {
         const [first] = unresolved;
@@ -324,9 +336,11 @@ export async function buildPreview(repoDir: string, cacheDir: string): Promise<B
     ];
     const key = hashInputs(inputs);
     const cacheFile = path.join(cacheDir, `bundle-${key}.json`);
-    if (fs.existsSync(cacheFile)) {
+    try {
         const cached = JSON.parse(fs.readFileSync(cacheFile, 'utf8')) as BuildResult;
-        return { ...cached, millis: Date.now() - started, fromCache: true };
+        if (cached.hash) return { ...cached, millis: Date.now() - started, fromCache: true };
+    } catch {
+        // Not built yet (or removed by another preview meanwhile): build it.
     }
     const labels = readLabels(forceAppDir);
     const skipped: { name: string; reason: string }[] = [];
@@ -343,10 +357,7 @@ export async function buildPreview(repoDir: string, cacheDir: string): Promise<B
                 millis: Date.now() - started,
                 fromCache: false
             };
-            fs.mkdirSync(cacheDir, { recursive: true });
-            for (const old of fs.readdirSync(cacheDir).filter((f) => f.startsWith('bundle-')))
-                fs.rmSync(path.join(cacheDir, old));
-            fs.writeFileSync(cacheFile, JSON.stringify(result));
+            replaceCacheFile(cacheDir, 'bundle-', cacheFile, JSON.stringify(result));
             return result;
         } catch (error) {
             const culprit = blame(error, lwcDir, included);
