@@ -32,10 +32,10 @@ function scale() {
             'Audit of a generated retrieve (mdapi format): read, judge, render text + JSON + HTML, own process'
         );
         console.log(
-            '| files | reports | XML (MB) | time (ms) | of which read (ms) | peak RSS (MB) | findings | goal <= 15 s, <= 500 MB |'
+            '| files | reports | XML (MB) | wall (ms) | CPU (ms) | of which read (ms) | peak RSS (MB) | findings | goal <= 15 s, <= 500 MB |'
         );
         console.log(
-            '|-------|---------|----------|-----------|--------------------|---------------|----------|-------------------------|'
+            '|-------|---------|----------|-----------|----------|--------------------|---------------|----------|-------------------------|'
         );
         console.log(
             `| ${org.files} | ${org.reports} | ${mb.toFixed(1)} | ${figures.ms} | ${figures.cpuMs} | ${figures.readMs} | ${figures.maxRssMb} | ${figures.findings} | ` +
