@@ -1,11 +1,13 @@
 /**
- * pact setup --target-org ALIAS [--scratch] [--demo] [--layouts PROFILES] [--dashboard-running-user USER] [--fresh]
+ * pact setup --target-org ALIAS [--scratch] [--demo] [--layouts PROFILES] [--sample-data | --no-sample-data]
+ *            [--dashboard-running-user USER] [--fresh]
  * Puts PACT into an org, one announced step at a time: (create a scratch org), (deploy the demo
  * legacy org), deploy force-app, activate its flows and verify them, (assign its layouts per profile),
- * (deploy the demo's blocking rules), assign the admin permission set, import the sample data, assign
- * the sample open actions to the admin, print the org URL and what is left to do in Setup. Every deploy
+ * (deploy the demo's blocking rules), assign the admin permission set, (import the sample data, assign
+ * the sample open actions to the admin), print the org URL and what is left to do in Setup. Every deploy
  * is validated first (check-only) and then quick-deployed. Finished steps are kept in a git-ignored
  * state file (.sf/pact-setup-ALIAS.json), so a second run resumes where a failure stopped it.
+ * Sample data is a choice: on by default only with --scratch or --demo, never in production.
  */
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -26,9 +28,11 @@ import {
     type OrgConnection,
     type RetryPolicy
 } from '../lib/salesforce/connection';
+import type { OrgKind } from '../lib/salesforce/pact-org';
 import { CliIo, EXIT, REPO_ROOT } from './io';
 
-export const SETUP_USAGE = `Usage: pact setup --target-org ALIAS [--scratch] [--demo] [--layouts PROFILES] [--fresh]
+export const SETUP_USAGE = `Usage: pact setup --target-org ALIAS [--scratch] [--demo] [--layouts PROFILES]
+                  [--sample-data | --no-sample-data] [--fresh]
 
   --target-org ALIAS  the org to set up (log in first: sf org login web -a ALIAS)
   --scratch           create a scratch org called ALIAS first (needs a Dev Hub: sf org login web -d)
@@ -37,6 +41,10 @@ export const SETUP_USAGE = `Usage: pact setup --target-org ALIAS [--scratch] [--
   --layouts PROFILES  assign PACT's page layouts to these profiles: "all" (every internal profile),
                       or names separated by commas ("Standard User,Custom: Sales"); default: all
                       with --scratch, none otherwise (setup prints the command at the end)
+  --sample-data       import the sample customers, high cards and plans and give you their open
+                      actions; default: on with --scratch or --demo, off otherwise. Refused in a
+                      production org (setup reads the org's kind first)
+  --no-sample-data    leave the sample data out, even with --scratch or --demo
   --dashboard-running-user USER
                       deploy the Customer Voice dashboard run as USER instead of each viewer
                       (when the org has used its dynamic dashboards)
@@ -81,6 +89,8 @@ export interface SetupActions {
     importData(alias: string, planFile: string): Promise<string>;
     /** Gives the running user the sample open actions of a definition file (config/sample-data/open-actions.json). */
     assignOpenActions(alias: string, actionsFile: string): Promise<string>;
+    /** Whether the org is production (Organization): sample data never goes there. */
+    orgKind(alias: string): Promise<OrgKind>;
     orgUrl(alias: string): Promise<string>;
 }
 
@@ -89,6 +99,8 @@ interface Step {
     title: string;
     /** A file or folder of this checkout the step uses, relative to the repository root. */
     needs?: string;
+    /** Why the step does not run this time (it is not recorded as done, so a later run can do it). */
+    skip?: string;
     run: () => Promise<string>;
 }
 
@@ -108,6 +120,8 @@ export interface SetupOptions {
     /** "all", profile names separated by commas, or undefined (not assigned: setup says how). */
     layouts?: string;
     dashboardRunningUser?: string;
+    /** Whether the sample data steps run, and if not, why (said in the step list). */
+    sampleData: { import: true } | { import: false; why: string };
 }
 
 function planSteps(alias: string, options: SetupOptions, actions: SetupActions, root: string): Step[] {
@@ -164,19 +178,21 @@ function planSteps(alias: string, options: SetupOptions, actions: SetupActions, 
             id: 'import-sample-data',
             title: `Import the sample customers, high cards and plans (${PATHS.samplePlan})`,
             needs: PATHS.samplePlan,
+            skip: options.sampleData.import ? undefined : options.sampleData.why,
             run: () => actions.importData(alias, PATHS.samplePlan)
         },
         {
             id: 'assign-sample-open-actions',
             title: `Assign the sample open actions to you (${PATHS.sampleOpenActions})`,
             needs: PATHS.sampleOpenActions,
+            skip: options.sampleData.import ? undefined : 'no sample data (see the step before)',
             run: () => actions.assignOpenActions(alias, PATHS.sampleOpenActions)
         },
         { id: 'org-url', title: 'Find the org URL', run: () => actions.orgUrl(alias) }
     );
     // Checked before the first step runs, so that a broken checkout does not leave half a setup.
     for (const step of steps) {
-        if (step.needs && !fs.existsSync(path.join(root, step.needs))) {
+        if (step.needs && !step.skip && !fs.existsSync(path.join(root, step.needs))) {
             throw new PactRunError(`${step.needs} is missing from this checkout`, 'input');
         }
     }
@@ -375,11 +391,55 @@ export function salesforceActions(
             const { updated } = await assignSampleOpenActions(conn, alias, username, actions, localToday());
             return `${updated} high cards now wait on ${username}`;
         },
+        async orgKind(alias) {
+            const { readOrgKind } = await import('../lib/salesforce/pact-org');
+            return readOrgKind(await connect(alias));
+        },
         async orgUrl(alias) {
             const result = await runSf(['org', 'open', '-o', alias, '--url-only'], root);
             return String(result.url ?? '');
         }
     };
+}
+
+/**
+ * Sample data is the admin's choice, never assumed for an org setup did not create: on by default only
+ * with --scratch or --demo. In an org that is not a new scratch org the org's kind is read first (one
+ * query): production never gets sample customers beside its real ones, and asking for them there is
+ * refused before anything changes.
+ */
+async function chooseSampleData(
+    alias: string,
+    flags: { scratch: boolean; demo: boolean; 'sample-data'?: boolean; 'no-sample-data'?: boolean },
+    actions: SetupActions,
+    io: CliIo
+): Promise<SetupOptions['sampleData']> {
+    if (flags['sample-data'] && flags['no-sample-data']) {
+        throw new PactRunError('choose one: --sample-data or --no-sample-data', 'input');
+    }
+    const asked = flags['sample-data'] ? true : flags['no-sample-data'] ? false : undefined;
+    if (asked === false) return { import: false, why: 'you chose --no-sample-data' };
+    if (asked === undefined && !flags.scratch && !flags.demo) {
+        return {
+            import: false,
+            why:
+                'sample data is on by default only with --scratch or --demo ' +
+                `(for a sandbox or developer org: pact setup --target-org ${alias} --sample-data)`
+        };
+    }
+    if (flags.scratch) return { import: true };
+    io.stdout(`Reading what kind of org ${alias} is (sample data never goes into production) ...\n`);
+    const kind = await actions.orgKind(alias);
+    if (!kind.production) return { import: true };
+    if (asked) {
+        throw new PactRunError(
+            `${alias} is a production org: PACT does not import its sample customers, high cards and plans ` +
+                'there, where they would sit beside real customers in reports and search. Nothing was changed.\n' +
+                '  fix: run the same command without --sample-data, or try the sample data in a sandbox or scratch org.',
+            'input'
+        );
+    }
+    return { import: false, why: `${alias} is a production org: sample customers stay out of it` };
 }
 
 export async function setup(argv: string[], io: CliIo, actions?: SetupActions, root = REPO_ROOT): Promise<number> {
@@ -390,6 +450,8 @@ export async function setup(argv: string[], io: CliIo, actions?: SetupActions, r
             scratch: { type: 'boolean', default: false },
             demo: { type: 'boolean', default: false },
             layouts: { type: 'string' },
+            'sample-data': { type: 'boolean' },
+            'no-sample-data': { type: 'boolean' },
             'dashboard-running-user': { type: 'string' },
             fresh: { type: 'boolean', default: false },
             help: { type: 'boolean', short: 'h', default: false }
@@ -403,13 +465,15 @@ export async function setup(argv: string[], io: CliIo, actions?: SetupActions, r
     const alias = values['target-org'];
     if (!alias) throw new PactRunError('say which org: --target-org ALIAS', 'input');
     const layouts = values.layouts ?? (values.scratch ? 'all' : undefined);
+    const act = actions ?? salesforceActions(root);
     const options: SetupOptions = {
         scratch: values.scratch,
         demo: values.demo,
         layouts: layouts === 'none' ? undefined : layouts,
-        dashboardRunningUser: values['dashboard-running-user']
+        dashboardRunningUser: values['dashboard-running-user'],
+        sampleData: await chooseSampleData(alias, values, act, io)
     };
-    const steps = planSteps(alias, options, actions ?? salesforceActions(root), root);
+    const steps = planSteps(alias, options, act, root);
     const file = stateFile(root, alias);
     const state = values.fresh ? { alias, done: [], updatedAt: '' } : readState(file, alias);
     const shownFile = path.relative(root, file);
@@ -417,6 +481,10 @@ export async function setup(argv: string[], io: CliIo, actions?: SetupActions, r
     for (const [index, step] of steps.entries()) {
         const label = `[${index + 1}/${steps.length}] ${step.title}`;
         // The URL is looked up every time: it is the point of the last line.
+        if (step.skip) {
+            io.stdout(`${label}: skipped, ${step.skip}\n`);
+            continue;
+        }
         if (state.done.includes(step.id) && step.id !== 'org-url') {
             io.stdout(`${label}: already done (${shownFile})\n`);
             continue;

@@ -18,8 +18,11 @@ import { REPO, memoryIo, runPact } from './helpers';
 // Each run of the real command starts node and tsx: seconds on a busy 2-core machine.
 jest.setTimeout(60000);
 
-/** Records every action; `failOn` makes one action throw once, like a deploy the org refuses. */
-function fakeActions(failOn?: string) {
+/**
+ * Records every action; `failOn` makes one action throw once, like a deploy the org refuses. The org is
+ * a sandbox unless `production` says otherwise.
+ */
+function fakeActions(failOn?: string, production = false) {
     const log: string[] = [];
     let failed = false;
     const act = (name: string, detail: string) => {
@@ -42,6 +45,10 @@ function fakeActions(failOn?: string) {
         assignPermissionSets: (alias, names) => act('assign', `assign ${names.join(',')} -> ${alias}`),
         importData: (alias, plan) => act('import', `import ${plan} -> ${alias}`),
         assignOpenActions: (alias, file) => act('actions', `actions ${file} -> ${alias}`),
+        orgKind: (alias) => (
+            log.push(`kind ${alias}`),
+            Promise.resolve(production ? { production, name: 'production' } : { production, name: 'a sandbox' })
+        ),
         orgUrl: (alias) => (log.push(`url ${alias}`), Promise.resolve(`https://${alias}.scratch.my.salesforce.com`))
     };
     return { actions, log };
@@ -92,18 +99,25 @@ describe('pact setup', () => {
         expect(ADMIN_PERMISSION_SETS).toEqual(['PACT_Admin']);
     });
 
-    it('without options: PACT, its flows, permission set, data and URL; layouts offered per profile', async () => {
+    it('without options: PACT, its flows, permission set and URL; no sample data, said why; layouts offered', async () => {
         const { actions, log } = fakeActions();
         const { io, stdout } = memoryIo();
         expect(await setup(['--target-org', 'sandbox'], io, actions, root)).toBe(0);
+        // The org is not even asked what it is: without --scratch or --demo nobody asked for sample data.
         expect(log.map((l) => l.split(' ')[0] + ' ' + l.split(' ')[1])).toEqual([
             'deploy force-app',
             'flows ->',
             'assign PACT_Admin',
-            'import config/sample-data/plan.json',
-            'actions config/sample-data/open-actions.json',
             'url sandbox'
         ]);
+        expect(stdout()).toContain(
+            '[4/6] Import the sample customers, high cards and plans (config/sample-data/plan.json): skipped, ' +
+                'sample data is on by default only with --scratch or --demo (for a sandbox or developer org: ' +
+                'pact setup --target-org sandbox --sample-data)\n'
+        );
+        expect(stdout()).toContain(
+            '[5/6] Assign the sample open actions to you (config/sample-data/open-actions.json): skipped, no sample data'
+        );
         expect(stdout()).toContain(
             "PACT's page layouts are deployed but not assigned. Assign them per profile: pact setup --target-org sandbox --layouts all"
         );
@@ -132,6 +146,54 @@ describe('pact setup', () => {
         expect(second.log[0]).toBe('flows -> prod');
     });
 
+    it('a production org never gets the sample data: skipped with --demo, refused with --sample-data', async () => {
+        const demo = fakeActions(undefined, true);
+        const run = memoryIo();
+        expect(await setup(['--target-org', 'acme', '--demo'], run.io, demo.actions, root)).toBe(0);
+        expect(demo.log[0]).toBe('kind acme');
+        expect(demo.log.filter((l) => /^(import|actions) /.test(l))).toEqual([]);
+        expect(run.stdout()).toContain(
+            'Import the sample customers, high cards and plans (config/sample-data/plan.json): skipped, acme is a production org: sample customers stay out of it'
+        );
+        expect(run.stdout()).toContain('Assign the sample open actions to you');
+
+        const asked = fakeActions(undefined, true);
+        await expect(
+            setup(['--target-org', 'acme', '--sample-data', '--fresh'], memoryIo().io, asked.actions, root)
+        ).rejects.toThrow(
+            /^acme is a production org: PACT does not import its sample customers, high cards and plans there, .*Nothing was changed\.\n {2}fix: run the same command without --sample-data/s
+        );
+        // Refused before the first step: nothing deployed, nothing recorded.
+        expect(asked.log).toEqual(['kind acme']);
+    });
+
+    it('--sample-data in a sandbox adds the sample data to a finished setup: the other steps stay done', async () => {
+        expect(await setup(['--target-org', 'sandbox'], memoryIo().io, fakeActions().actions, root)).toBe(0);
+        const later = fakeActions();
+        const run = memoryIo();
+        expect(await setup(['--target-org', 'sandbox', '--sample-data'], run.io, later.actions, root)).toBe(0);
+        expect(later.log).toEqual([
+            'kind sandbox',
+            'import config/sample-data/plan.json -> sandbox',
+            'actions config/sample-data/open-actions.json -> sandbox',
+            'url sandbox'
+        ]);
+        expect(run.stdout()).toMatch(/\[1\/6\] Deploy PACT [^\n]*: already done/);
+    });
+
+    it('--no-sample-data leaves it out of a scratch org; both flags at once is a mistake', async () => {
+        const { actions, log } = fakeActions();
+        const run = memoryIo();
+        expect(await setup(['--target-org', 'pact-demo', '--scratch', '--no-sample-data'], run.io, actions, root)).toBe(
+            0
+        );
+        expect(log.filter((l) => /^(kind|import|actions) /.test(l))).toEqual([]);
+        expect(run.stdout()).toContain('plan.json): skipped, you chose --no-sample-data');
+        await expect(
+            setup(['--target-org', 'x', '--sample-data', '--no-sample-data'], memoryIo().io, actions, root)
+        ).rejects.toThrow('choose one: --sample-data or --no-sample-data');
+    });
+
     it('stops at a failure with exit 2, keeps the finished steps, and resumes there on the next run', async () => {
         const first = fakeActions('import');
         const failedRun = memoryIo();
@@ -153,6 +215,7 @@ describe('pact setup', () => {
         const resumed = memoryIo();
         expect(await setup(['--target-org', 'pact-demo', '--demo'], resumed.io, second.actions, root)).toBe(0);
         expect(second.log).toEqual([
+            'kind pact-demo',
             'import config/sample-data/plan.json -> pact-demo',
             'actions config/sample-data/open-actions.json -> pact-demo',
             'url pact-demo'
@@ -165,13 +228,13 @@ describe('pact setup', () => {
         expect(
             await setup(['--target-org', 'pact-demo', '--demo', '--fresh'], memoryIo().io, fresh.actions, root)
         ).toBe(0);
-        expect(fresh.log).toHaveLength(8);
+        expect(fresh.log).toHaveLength(9);
     });
 
     it('resumes at the open actions without importing the sample data a second time', async () => {
         const first = fakeActions('actions');
         const failedRun = memoryIo();
-        expect(await setup(['--target-org', 'sandbox'], failedRun.io, first.actions, root)).toBe(2);
+        expect(await setup(['--target-org', 'sandbox', '--sample-data'], failedRun.io, first.actions, root)).toBe(2);
         expect(failedRun.stderr()).toContain('failed: actions refused');
         expect(JSON.parse(fs.readFileSync(stateFile(root, 'sandbox'), 'utf8')).done).toEqual([
             'deploy-pact',
@@ -181,19 +244,24 @@ describe('pact setup', () => {
         ]);
         const second = fakeActions();
         const resumed = memoryIo();
-        expect(await setup(['--target-org', 'sandbox'], resumed.io, second.actions, root)).toBe(0);
-        expect(second.log).toEqual(['actions config/sample-data/open-actions.json -> sandbox', 'url sandbox']);
+        expect(await setup(['--target-org', 'sandbox', '--sample-data'], resumed.io, second.actions, root)).toBe(0);
+        expect(second.log).toEqual([
+            'kind sandbox',
+            'actions config/sample-data/open-actions.json -> sandbox',
+            'url sandbox'
+        ]);
         expect(resumed.stdout()).toContain('[4/6] Import the sample customers, high cards and plans');
         expect(resumed.stdout()).toMatch(/\[4\/6\] Import [^\n]*: already done/);
     });
 
-    it('names a missing file instead of deploying half a setup', async () => {
+    it('names a missing file instead of deploying half a setup (the sample plan only when it is imported)', async () => {
         fs.rmSync(path.join(root, PATHS.samplePlan));
         const { actions, log } = fakeActions();
-        await expect(setup(['--target-org', 'x'], memoryIo().io, actions, root)).rejects.toThrow(
+        await expect(setup(['--target-org', 'x', '--sample-data'], memoryIo().io, actions, root)).rejects.toThrow(
             'config/sample-data/plan.json is missing from this checkout'
         );
-        expect(log).toEqual([]);
+        expect(log).toEqual(['kind x']);
+        expect(await setup(['--target-org', 'x'], memoryIo().io, actions, root)).toBe(0);
     });
 
     it('the state file is git-ignored', () => {

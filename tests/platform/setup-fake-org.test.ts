@@ -2,7 +2,8 @@
  * `pact setup` end to end against the local fake org, with the real deploy, flow and layout actions
  * (source-deploy-retrieve and @salesforce/core over HTTP) and the sample-data steps stubbed: a production
  * org whose flows arrive inactive (defect 4), layouts assigned per profile (defect 6), a refusal at
- * validation that leaves the org untouched and resumes, and the dynamic-dashboard cap (defect 8).
+ * validation that leaves the org untouched and resumes, and the dynamic-dashboard cap (defect 8). Sample
+ * data never reaches production: setup reads the org's kind (Organization) itself.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -29,7 +30,10 @@ const PRODUCTION: Partial<FakeOrgOptions> = {
 describe('pact setup against the fake org', () => {
     let org: FakeOrg | undefined;
     let state: string;
+    /** The stubbed actions that ran, in order. */
+    let stubbed: string[] = [];
     afterEach(async () => {
+        stubbed = [];
         await org?.close();
         org = undefined;
         fs.rmSync(state, { force: true });
@@ -38,13 +42,13 @@ describe('pact setup against the fake org', () => {
     async function runSetup(options: Partial<FakeOrgOptions>, args: string[] = []) {
         const fake = (org ??= await startFakeOrg({ files: new Map(), ...PRODUCTION, ...options }));
         const real = salesforceActions(REPO, () => coreConnection(fake));
-        const stub = (what: string) => () => Promise.resolve(what);
+        const stub = (what: string) => () => (stubbed.push(what), Promise.resolve(what));
         const actions: SetupActions = {
             ...real,
             createScratch: stub('created'),
             assignPermissionSets: stub('assigned'),
             importData: stub('imported'),
-            assignOpenActions: stub('assigned'),
+            assignOpenActions: stub('open actions assigned'),
             orgUrl: stub('https://acme.my.salesforce.com')
         };
         const alias = `fake-${process.pid}`;
@@ -68,6 +72,24 @@ describe('pact setup against the fake org', () => {
         expect(result.stdout).toContain('done: PACT layouts assigned to Standard User (1 profiles deployed)');
         expect([...org!.applied[1].keys()]).toContain('profiles/Standard.profile');
         expect(result.stdout).toContain('untick "Grant Access Using Hierarchies" for Coaching Note');
+        expect(result.stdout).toMatch(/Import the sample customers[^\n]*: skipped, sample data is on by default only/);
+        expect(stubbed).not.toContain('imported');
+    });
+
+    it('--sample-data in production is refused before anything is deployed (the org says it is production)', async () => {
+        await expect(runSetup({}, ['--sample-data', '--fresh'])).rejects.toThrow(
+            /is a production org: PACT does not import its sample customers.*Nothing was changed/s
+        );
+        expect([org!.jobs, stubbed]).toEqual([[], []]);
+    });
+
+    it('--demo in a production org deploys but skips the sample data, saying why', async () => {
+        // Only the sample-data decision is under test here: the deploys are the ones tested above.
+        const result = await runSetup({}, ['--demo', '--layouts', 'none', '--fresh']);
+        expect([result.status, result.stderr]).toEqual([0, '']);
+        expect(result.stdout).toMatch(/Import the sample customers[^\n]*: skipped, fake-\d+ is a production org/);
+        expect(stubbed).not.toContain('imported');
+        expect(stubbed).not.toContain('open actions assigned');
     });
 
     it('a refusal at validation changes nothing, says why per component, and the next run starts at the deploy', async () => {

@@ -33,6 +33,30 @@ export const DYNAMIC_DASHBOARD_CAPS: Record<string, number> = {
     Unlimited: 10
 };
 
+/** What kind of org this is: production, or one made to try things in. */
+export interface OrgKind {
+    production: boolean;
+    /** "production", "a sandbox", "a scratch or trial org" or "a developer org". */
+    name: string;
+}
+
+/**
+ * Reads the org's kind from Organization (IsSandbox, OrganizationType, TrialExpirationDate: scratch and trial
+ * orgs have an expiration date): one query. Production is every org that is none of the others.
+ */
+export async function readOrgKind(conn: OrgConnection): Promise<OrgKind> {
+    const soql = 'SELECT IsSandbox, OrganizationType, TrialExpirationDate FROM Organization';
+    const org = await conn.request<{
+        records: { IsSandbox: boolean; OrganizationType: string; TrialExpirationDate: string | null }[];
+    }>(`/services/data/v${conn.version}/query?q=${encodeURIComponent(soql)}`);
+    const row = org.records[0];
+    if (!row) return { production: false, name: 'a developer org' };
+    if (row.IsSandbox) return { production: false, name: 'a sandbox' };
+    if (row.TrialExpirationDate) return { production: false, name: 'a scratch or trial org' };
+    if (row.OrganizationType === 'Developer Edition') return { production: false, name: 'a developer org' };
+    return { production: true, name: 'production' };
+}
+
 /** What kind of org this is, for flows: production orgs deploy flows inactive unless told otherwise. */
 export interface OrgFlowCase {
     production: boolean;
@@ -42,24 +66,15 @@ export interface OrgFlowCase {
     summary: string;
 }
 
-/**
- * Reads the org's kind (Organization: IsSandbox, TrialExpirationDate - scratch and trial orgs have one) and
- * FlowSettings.enableFlowDeployAsActiveEnabled: two calls.
- */
+/** Reads the org's kind (readOrgKind) and FlowSettings.enableFlowDeployAsActiveEnabled: two calls. */
 export async function readOrgFlowCase(conn: OrgConnection): Promise<OrgFlowCase> {
-    const soql = 'SELECT IsSandbox, OrganizationType, TrialExpirationDate FROM Organization';
-    const org = await conn.request<{
-        records: { IsSandbox: boolean; OrganizationType: string; TrialExpirationDate: string | null }[];
-    }>(`/services/data/v${conn.version}/query?q=${encodeURIComponent(soql)}`);
-    const row = org.records[0];
-    const production =
-        Boolean(row) && !row.IsSandbox && !row.TrialExpirationDate && row.OrganizationType !== 'Developer Edition';
+    const { production, name } = await readOrgKind(conn);
     const settings = (await conn.metadata.read('FlowSettings', 'Flow')) as unknown as {
         enableFlowDeployAsActiveEnabled?: boolean | string;
     };
     const deployAsActive = String(settings?.enableFlowDeployAsActiveEnabled) === 'true';
     const summary = !production
-        ? `${row?.IsSandbox ? 'a sandbox' : row?.TrialExpirationDate ? 'a scratch or trial org' : 'a developer org'}: flows deploy as they are written (active)`
+        ? `${name}: flows deploy as they are written (active)`
         : deployAsActive
           ? 'production with "Deploy processes and flows as active" on: the deploy would demand Apex flow test coverage, which PACT has none of'
           : 'production: flows arrive inactive and PACT activates them after the deploy';
