@@ -375,9 +375,12 @@ export function runReport(definition: ReportDefinition, source: RecordSource, or
         fieldPath && fieldOf(fieldPath)?.picklistValues ? picklistLabel(org, definition.object, fieldPath, key) : key;
     // Open requests and commitments wait: their age is what the reader sorts by.
     const showsAge = definition.filters.some((f) => f.field === 'Action_Status__c');
+    // The age counts from the day it was said: a date grouping first, then the time frame's field.
     const dateField =
+        (primary && isDateField(primary.field) && primary.field) ||
+        definition.timeFrame?.field ||
         (definition.sort && isDateField(definition.sort.field) && definition.sort.field) ||
-        (definition.timeFrame?.field ?? object?.fields.find((f) => f.type === 'Date')?.apiName ?? 'CreatedDate');
+        (object?.fields.find((f) => f.type === 'Date')?.apiName ?? 'CreatedDate');
     const ageOf = (row: StoredRecord) => {
         const date = String(row[dateField] ?? row.CreatedDate ?? today).slice(0, 10);
         return daysBetween(date, today);

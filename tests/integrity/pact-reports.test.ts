@@ -159,7 +159,9 @@ describe('PACT customer-voice reports', () => {
         expect(byName('Competitor_News_Last_90_Days').timeFrameFilter?.interval).toBe('INTERVAL_LAST90');
         const open = byName('Open_Requests_And_Commitments');
         expect(filter(open, 'Action_Status__c')).toBe('Open,In Progress');
-        expect(open.sortColumn).toBe('High_Card__c$Occurred_On__c');
+        // Within a month, the soonest due first; a sort column must be one of the report's columns.
+        expect(open.sortColumn).toBe('High_Card__c$Action_Due__c');
+        expect(open.columns.map((c) => c.field)).toContain(open.sortColumn);
         expect(filter(byName('Risks_And_Complaints_By_Account'), 'Kind__c')).toBe('Risk,Complaint');
         const sentiment = byName('Sentiment_By_Month');
         expect(sentiment.format).toBe('Matrix');
