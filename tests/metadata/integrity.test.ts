@@ -620,6 +620,8 @@ describe('PACT access and automation as designed', () => {
             'Call_Plan__c',
             'standard-Contact',
             'standard-Opportunity',
+            // Support agents face the customer too: the PACT Case page is assigned in this app.
+            'standard-Case',
             'standard-report',
             'standard-Dashboard'
         ]);
