@@ -794,6 +794,50 @@ export const RULES: PlatformRule[] = [
                     .map((a: string) => problem('permission-set-names-shipped-tabs-and-apps', m.file, `app ${a}`))
             ]);
         }
+    },
+    {
+        id: 'validation-rule-cross-object',
+        rule: "A validation rule may read a parent's fields across a lookup or master-detail (Rep__r.ManagerId; Account.Owner.FirstName and Account.OwnerId are valid, a bare object is not), the relationship being a lookup field of the rule's own object; an object's formulas may reference at most 10 other objects.",
+        source: 'Help "What Is a Cross-Object Formula?" (https://help.salesforce.com/HTViewHelpDoc?id=customize_cross_object.htm: "everywhere formulas are used except when creating default values"); Knowledge Article 000006372 "Understanding Spanning Relationships" (validation rules count; "You have reached the maximum number of 10 object references")',
+        bad: {
+            'objects/Coaching_Note__c/validationRules/Coach_Reports.validationRule-meta.xml': xml(
+                'ValidationRule',
+                '<fullName>Coach_Reports</fullName><active>true</active><errorConditionFormula>Coach__r.ManagerId &lt;&gt; Manager__c</errorConditionFormula><errorMessage>No.</errorMessage>'
+            )
+        },
+        check: (app) => {
+            const problems: PlatformProblem[] = [];
+            const spanned = new Map<string, Set<string>>();
+            for (const m of metadataOfType(app, 'ValidationRule')) {
+                const object = objectFolder(m.file) ?? '';
+                const formula = text(m.root.errorConditionFormula);
+                for (const [, relationship] of formula.matchAll(/\b(\w+)__r\./g)) {
+                    const field = app.objects.get(object)?.fields.get(`${relationship}__c`);
+                    if (!field || !['Lookup', 'MasterDetail'].includes(field.type)) {
+                        problems.push(
+                            problem(
+                                'validation-rule-cross-object',
+                                m.file,
+                                `${relationship}__r needs a lookup or master-detail field ${object}.${relationship}__c`
+                            )
+                        );
+                    }
+                    spanned.set(object, (spanned.get(object) ?? new Set()).add(relationship));
+                }
+            }
+            for (const [object, relationships] of spanned) {
+                if (relationships.size > 10) {
+                    problems.push(
+                        problem(
+                            'validation-rule-cross-object',
+                            `objects/${object}`,
+                            `${relationships.size} object references across ${object}'s validation rules; at most 10`
+                        )
+                    );
+                }
+            }
+            return problems;
+        }
     }
 ];
 

@@ -9,12 +9,17 @@ export interface Example {
     name: string;
     object: RuleObject;
     record: Record<string, unknown>;
+    /** The record before this edit (ISNEW(), ISCHANGED()); left out for a new record. */
+    prior?: Record<string, unknown>;
     /** Names of the rules the record breaks; empty = the save is accepted. */
     rejectedBy: string[];
 }
 
 const REP = '005000000000001AAA';
 const MANAGER = '005000000000002AAA';
+/** Another manager, and another of MANAGER's reps. */
+const OTHER_MANAGER = '005000000000003AAA';
+const OTHER_REP = '005000000000004AAA';
 
 /** A good card to vary: Details__c and the action fields are what the rules look at. */
 const card = (details: string | null, extra: Record<string, unknown> = {}): Record<string, unknown> => ({
@@ -39,9 +44,11 @@ const plan = (objective: string | null, extra: Record<string, unknown> = {}): Re
     ...extra
 });
 
+/** A note as the server sees it: Rep__r.ManagerId is the rep's User.ManagerId. */
 const note = (extra: Record<string, unknown> = {}): Record<string, unknown> => ({
     Rep__c: REP,
     Manager__c: MANAGER,
+    'Rep__r.ManagerId': MANAGER,
     Reason__c: 'Training',
     Note__c: 'Practise opening questions before the Q1 renewals; review two plans together each week.',
     Period_Start__c: '2026-12-01',
@@ -50,6 +57,8 @@ const note = (extra: Record<string, unknown> = {}): Record<string, unknown> => (
 });
 
 const LOW = 'PACT_No_Low_Cards';
+const REPORTS = 'PACT_Rep_Reports_To_Manager';
+const FIXED = 'PACT_Rep_Manager_Fixed';
 const SHORT = 'PACT_Details_Specific';
 
 /** Text of an exact length, built from real words so the length is the only thing that matters. */
@@ -461,9 +470,64 @@ export const COACHING_NOTE_EXAMPLES: Example[] = [
         name: 'manager is the rep',
         object: 'Coaching_Note__c',
         record: note({ Manager__c: REP }),
-        rejectedBy: ['PACT_Manager_Not_Rep']
+        rejectedBy: ['PACT_Manager_Not_Rep', REPORTS]
     },
-    { name: 'no manager yet', object: 'Coaching_Note__c', record: note({ Manager__c: null }), rejectedBy: [] },
+    {
+        name: 'no manager on the note',
+        object: 'Coaching_Note__c',
+        record: note({ Manager__c: null }),
+        rejectedBy: [REPORTS]
+    },
+    {
+        name: 'the rep reports to another manager',
+        object: 'Coaching_Note__c',
+        record: note({ 'Rep__r.ManagerId': OTHER_MANAGER }),
+        rejectedBy: [REPORTS]
+    },
+    {
+        name: 'the rep has no manager in Salesforce',
+        object: 'Coaching_Note__c',
+        record: note({ 'Rep__r.ManagerId': null }),
+        rejectedBy: [REPORTS]
+    },
+    {
+        name: 'edit after a reorganisation: the author corrects the text',
+        object: 'Coaching_Note__c',
+        prior: note(),
+        record: note({
+            'Rep__r.ManagerId': OTHER_MANAGER,
+            Note__c: 'Practise opening questions; review one plan a week.'
+        }),
+        rejectedBy: []
+    },
+    {
+        name: 'edit moves the note to another rep',
+        object: 'Coaching_Note__c',
+        prior: note(),
+        record: note({ Rep__c: OTHER_REP }),
+        rejectedBy: [FIXED]
+    },
+    {
+        name: 'edit hands the note to another manager',
+        object: 'Coaching_Note__c',
+        prior: note(),
+        record: note({ Manager__c: OTHER_MANAGER, 'Rep__r.ManagerId': OTHER_MANAGER }),
+        rejectedBy: [FIXED]
+    },
+    {
+        name: 'edit clears the rep',
+        object: 'Coaching_Note__c',
+        prior: note(),
+        record: note({ Rep__c: null, 'Rep__r.ManagerId': null }),
+        rejectedBy: [FIXED]
+    },
+    {
+        name: 'edit changes the reason and keeps rep and manager',
+        object: 'Coaching_Note__c',
+        prior: note(),
+        record: note({ Reason__c: 'Performance Plan' }),
+        rejectedBy: []
+    },
     {
         name: 'period ends before it starts',
         object: 'Coaching_Note__c',
@@ -492,7 +556,7 @@ export const COACHING_NOTE_EXAMPLES: Example[] = [
         name: 'manager is the rep and the period is reversed',
         object: 'Coaching_Note__c',
         record: note({ Manager__c: REP, Period_Start__c: '2027-03-01', Period_End__c: '2027-01-01' }),
-        rejectedBy: ['PACT_Manager_Not_Rep', 'PACT_Period_In_Order']
+        rejectedBy: ['PACT_Manager_Not_Rep', 'PACT_Period_In_Order', REPORTS]
     }
 ];
 

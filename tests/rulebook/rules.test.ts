@@ -1,10 +1,9 @@
 // Every example row is judged twice, by the rule's JavaScript check (what the UI runs) and by its
 // Salesforce formula evaluated with formulon (what the generated validation rule runs). Both must
 // give the verdict the row expects, rule by rule.
-import { extract } from 'formulon';
-import { RULES, checkRecord } from '../../force-app/main/default/lwc/pactRules/pactRules.js';
+import { RULES, checkCoachingNote, checkRecord } from '../../force-app/main/default/lwc/pactRules/pactRules.js';
 import { ALL_EXAMPLES, TODAY, exactly } from './examples';
-import { rulebookRuleRejects } from './support';
+import { formulaFields, rulebookRuleRejects } from './support';
 
 const cases = ALL_EXAMPLES.flatMap((example) =>
     RULES.filter((rule) => rule.object === example.object).map((rule) => ({
@@ -47,18 +46,15 @@ describe('the example table', () => {
 
 describe.each(RULES.map((rule) => [rule.name, rule] as const))('%s', (_name, rule) => {
     it('reads only the fields it declares', () => {
-        const read = extract(rule.formula.replace(/\bTODAY\(\)/g, 'TODAY_X'))
-            .filter((name) => name !== 'TODAY_X')
-            .sort();
-        expect(read).toEqual([...new Set(rule.fields)].sort());
+        expect(formulaFields(rule.formula)).toEqual([...new Set(rule.fields)].sort());
     });
 
     const own = cases.filter((c) => c.rule === rule);
     it.each(own.map((c) => [c.example.name, c.expected ? 'rejects' : 'accepts', c] as const))(
         '%s: %s',
         (_example, _verdict, { example, expected }) => {
-            const js = rule.violates(example.record, { today: TODAY });
-            const formula = rulebookRuleRejects(rule, example.record, TODAY);
+            const js = rule.violates(example.record, { today: TODAY, prior: example.prior ?? null });
+            const formula = rulebookRuleRejects(rule, example.record, TODAY, example.prior);
             expect({ js, formula }).toEqual({ js: expected, formula: expected });
         }
     );
@@ -68,11 +64,41 @@ describe('checkRecord', () => {
     it.each(ALL_EXAMPLES.map((example) => [example.object, example.name, example] as const))(
         '%s %s: reports the expected rules in rulebook order, with field and message',
         (_object, _name, example) => {
-            const violations = checkRecord(example.object, example.record, { today: TODAY });
+            const violations = checkRecord(example.object, example.record, { today: TODAY, prior: example.prior });
             const expectedInOrder = RULES.filter((rule) => example.rejectedBy.includes(rule.name));
             expect(violations).toEqual(
                 expectedInOrder.map((rule) => ({ rule: rule.name, field: rule.field, message: rule.message }))
             );
         }
     );
+});
+
+describe('coaching notes: what the UI passes', () => {
+    const note = {
+        Rep__c: '005000000000001AAA',
+        Manager__c: '005000000000002AAA',
+        Reason__c: 'Training',
+        Note__c: 'Practise opening questions before the Q1 renewals.'
+    };
+
+    it("leaves the reporting line to the server when the caller does not know the rep's manager", () => {
+        // The coaching card offers only the manager's direct reports (User.ManagerId) and saves without
+        // Rep__r.ManagerId: the rule is judged where the value is known, and always on the server.
+        expect(checkCoachingNote(note)).toEqual([]);
+        expect(checkCoachingNote({ ...note, 'Rep__r.ManagerId': null }).map((v) => v.rule)).toEqual([
+            'PACT_Rep_Reports_To_Manager'
+        ]);
+    });
+
+    it('judges a change of rep or manager against the note as it was (an edit)', () => {
+        expect(checkCoachingNote({ ...note, Rep__c: '005000000000004AAA' }, { prior: note })).toEqual([
+            {
+                rule: 'PACT_Rep_Manager_Fixed',
+                field: 'Rep__c',
+                message:
+                    'A coaching note stays with the rep and manager it was written for. To coach someone else, write a new note.'
+            }
+        ]);
+        expect(checkCoachingNote({ ...note, Reason__c: 'Performance Plan' }, { prior: note })).toEqual([]);
+    });
 });

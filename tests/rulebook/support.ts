@@ -41,7 +41,7 @@ export function fieldType(object: string, field: string): string {
 
 /** The variable formulon needs for one field value. Blank text is '' because formulon's LEN(null) throws. */
 export function toVariable(object: string, field: string, value: unknown): FormulonLiteral {
-    const type = fieldType(object, field);
+    const type = formulaFieldType(object, field);
     const blank = value === null || value === undefined || value === '';
     switch (type) {
         case 'Date':
@@ -66,22 +66,71 @@ export function toVariable(object: string, field: string, value: unknown): Formu
     }
 }
 
+/**
+ * Standard fields a rule reads across a lookup, with their types (Object Reference, User: ManagerId is a
+ * hierarchy lookup to User).
+ */
+const STANDARD_FIELD_TYPES: Record<string, string> = { 'User.ManagerId': 'Lookup' };
+
+/** The type of a field a formula names on `object`, across one lookup too ('Rep__r.ManagerId'). */
+function formulaFieldType(object: string, name: string): string {
+    const across = /^(\w+)__r\.(\w+)$/.exec(name);
+    if (!across) return fieldType(object, name);
+    const target = /<referenceTo>(\w+)<\/referenceTo>/.exec(readField(object, `${across[1]}__c`))?.[1];
+    const type = target && (STANDARD_FIELD_TYPES[`${target}.${across[2]}`] ?? fieldType(target, across[2]));
+    if (!type) throw new Error(`${object}.${name}: no type for ${target}.${across[2]}`);
+    return type;
+}
+
 /** Stands in for TODAY() so that "today" is the example table's fixed date. */
 export const TODAY_VARIABLE = 'Rulebook_Test_Today__c';
+/** Stand in for ISNEW() and ISCHANGED(Field), which formulon lacks (TOOLCHAIN.md): checkbox variables. */
+export const IS_NEW_VARIABLE = 'Rulebook_Test_Is_New__c';
+const CHANGED_PREFIX = 'Rulebook_Test_Changed_';
 
-/** The formulon variables a rule's formula reads for one record (TODAY() becomes TODAY_VARIABLE). */
+/** The formula as formulon can read it: TODAY(), ISNEW() and ISCHANGED(F) become variables. */
+export function formulonFormula(formula: string): string {
+    return formula
+        .replace(/\bTODAY\(\)/g, TODAY_VARIABLE)
+        .replace(/\bISNEW\(\)/g, IS_NEW_VARIABLE)
+        .replace(/\bISCHANGED\((\w+)\)/g, `${CHANGED_PREFIX}$1`);
+}
+
+/** The record fields a formula reads (ISCHANGED's field included; TODAY() and ISNEW() are no fields). */
+export function formulaFields(formula: string): string[] {
+    const names = extract(formulonFormula(formula))
+        .filter((name) => name !== TODAY_VARIABLE && name !== IS_NEW_VARIABLE)
+        .map((name) => (name.startsWith(CHANGED_PREFIX) ? name.slice(CHANGED_PREFIX.length) : name));
+    return [...new Set(names)].sort();
+}
+
+const asText = (value: unknown) => (value === null || value === undefined ? '' : String(value));
+
+/**
+ * The formulon variables a rule's formula reads for one record. `prior` is the record before the edit
+ * (undefined: a new record): ISNEW() is true without one, and ISCHANGED is false on a new record (Salesforce
+ * Help, "ISCHANGED": "returns FALSE when evaluating any field on a newly created record").
+ */
 export function formulaVariables(
     rule: { object: string; formula: string },
     record: Record<string, unknown>,
-    today: string
+    today: string,
+    prior?: Record<string, unknown>
 ): { formula: string; variables: Record<string, FormulonLiteral> } {
-    const formula = rule.formula.replace(/\bTODAY\(\)/g, TODAY_VARIABLE);
+    const formula = formulonFormula(rule.formula);
     const variables: Record<string, FormulonLiteral> = {};
+    const checkbox = (value: boolean): FormulonLiteral => ({ type: 'literal', dataType: 'checkbox', value });
     for (const name of extract(formula)) {
-        variables[name] =
-            name === TODAY_VARIABLE
-                ? { type: 'literal', dataType: 'date', value: new Date(`${today}T00:00:00Z`) }
-                : toVariable(rule.object, name, record[name]);
+        if (name === TODAY_VARIABLE) {
+            variables[name] = { type: 'literal', dataType: 'date', value: new Date(`${today}T00:00:00Z`) };
+        } else if (name === IS_NEW_VARIABLE) {
+            variables[name] = checkbox(prior === undefined);
+        } else if (name.startsWith(CHANGED_PREFIX)) {
+            const field = name.slice(CHANGED_PREFIX.length);
+            variables[name] = checkbox(prior !== undefined && asText(prior[field]) !== asText(record[field]));
+        } else {
+            variables[name] = toVariable(rule.object, name, record[name]);
+        }
     }
     return { formula, variables };
 }
@@ -90,9 +139,10 @@ export function formulaVariables(
 export function formulaRejects(
     rule: { object: string; name: string; formula: string },
     record: Record<string, unknown>,
-    today: string
+    today: string,
+    prior?: Record<string, unknown>
 ): boolean {
-    const { formula, variables } = formulaVariables(rule, record, today);
+    const { formula, variables } = formulaVariables(rule, record, today, prior);
     const result = parse(formula, variables);
     if (result.type === 'error')
         throw new Error(`${rule.name}: formulon could not evaluate the formula: ${result.message}`);
@@ -105,5 +155,9 @@ export function formulaRejects(
  * A rulebook rule's verdict as the org gives it: every validation rule the generator makes from it
  * (one, or one per part) evaluated by formulon; the record is refused when any of them is true.
  */
-export const rulebookRuleRejects = (rule: RuleSource, record: Record<string, unknown>, today: string): boolean =>
-    expandRules([rule]).some((part) => formulaRejects(part, record, today));
+export const rulebookRuleRejects = (
+    rule: RuleSource,
+    record: Record<string, unknown>,
+    today: string,
+    prior?: Record<string, unknown>
+): boolean => expandRules([rule]).some((part) => formulaRejects(part, record, today, prior));

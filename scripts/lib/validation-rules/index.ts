@@ -161,7 +161,9 @@ export function findRuleProblems(rules: readonly RuleSource[], repoRoot?: string
                 problems.push(`${where}: there is no object ${rule.object} in ${OBJECTS_DIR}.`);
                 continue;
             }
-            for (const field of new Set([rule.field, ...rule.fields])) {
+            for (const named of new Set([rule.field, ...rule.fields])) {
+                // A field across a lookup ('Rep__r.ManagerId', a cross-object reference) needs its lookup here.
+                const field = named.replace(/__r\..*$/, '__c');
                 if (
                     field.endsWith('__c') &&
                     !fs.existsSync(path.join(objectDir, 'fields', `${field}.field-meta.xml`))

@@ -80,8 +80,10 @@ export function isoDate(date = new Date()) {
 
 // ---------------------------------------------------------------------------------------------
 /**
- * @typedef {Record<string, unknown>} RecordValues  field API name -> value (dates as YYYY-MM-DD)
- * @typedef {{ today?: string }} CheckContext
+ * @typedef {Record<string, unknown>} RecordValues  field API name -> value (dates as YYYY-MM-DD); a parent's
+ *   field by the formula's name for it ('Rep__r.ManagerId'), left out when the caller does not know it
+ * @typedef {{ today?: string, prior?: RecordValues | null }} CheckContext  prior: the record before this edit
+ *   (null or left out: a new record), as ISNEW() and ISCHANGED() see it
  * @typedef {object} Rule
  * @property {string} name            validation rule API name
  * @property {'High_Card__c' | 'Call_Plan__c' | 'Coaching_Note__c'} object
@@ -93,6 +95,9 @@ export function isoDate(date = new Date()) {
  * @property {(record: RecordValues, context: Required<CheckContext>) => boolean} violates
  * @typedef {{ rule: string, field: string, message: string }} RuleViolation
  */
+
+/** The rep's manager (User.ManagerId), as the coaching-note rule reads it across the Rep__c lookup. */
+export const REP_MANAGER = 'Rep__r.ManagerId';
 
 const detailsLength = (/** @type {RecordValues} */ r) => text(r.Details__c).trim().length;
 
@@ -213,6 +218,42 @@ export const RULES = [
         formula: 'AND(NOT(ISBLANK(Period_Start__c)), NOT(ISBLANK(Period_End__c)), Period_End__c < Period_Start__c)',
         violates: (r) =>
             !isBlank(r.Period_Start__c) && !isBlank(r.Period_End__c) && text(r.Period_End__c) < text(r.Period_Start__c)
+    },
+    {
+        // The coaching card offers a manager only the reps whose User.ManagerId is them; this is the server's
+        // half. Checked when the note is written: after a reorganisation the note stays as it was written
+        // (PACT_Rep_Manager_Fixed), and its author can still correct the text.
+        name: 'PACT_Rep_Reports_To_Manager',
+        object: 'Coaching_Note__c',
+        field: 'Rep__c',
+        fields: ['Rep__c', 'Manager__c', REP_MANAGER],
+        description:
+            "A new coaching note is about a rep who reports to the note's manager (the Manager field on the rep's user record), as the coaching card offers.",
+        message:
+            "You can write a coaching note only about someone who reports to you: their manager in Salesforce must be the note's manager. If that is wrong, ask your Salesforce admin to correct it.",
+        formula: `AND(ISNEW(), NOT(ISBLANK(Rep__c)), OR(ISBLANK(Manager__c), ${REP_MANAGER} <> Manager__c))`,
+        // Judged only when the caller knows the rep's manager (the card's picker lists direct reports only).
+        violates: (r, c) =>
+            c.prior === null &&
+            !isBlank(r.Rep__c) &&
+            REP_MANAGER in r &&
+            (isBlank(r.Manager__c) || text(r[REP_MANAGER]) !== text(r.Manager__c))
+    },
+    {
+        // The sharing flow follows Rep and Manager; fixing them means no share can outlive a change, even
+        // while the flow is inactive.
+        name: 'PACT_Rep_Manager_Fixed',
+        object: 'Coaching_Note__c',
+        field: 'Rep__c',
+        fields: ['Rep__c', 'Manager__c'],
+        description:
+            "A coaching note's rep and manager are set when it is written and never change, so the note is only ever shared with them.",
+        message:
+            'A coaching note stays with the rep and manager it was written for. To coach someone else, write a new note.',
+        formula: 'OR(ISCHANGED(Rep__c), ISCHANGED(Manager__c))',
+        violates: (r, c) =>
+            c.prior !== null &&
+            (text(c.prior.Rep__c) !== text(r.Rep__c) || text(c.prior.Manager__c) !== text(r.Manager__c))
     }
 ];
 
@@ -224,7 +265,7 @@ export const RULES = [
  * @returns {RuleViolation[]}
  */
 export function checkRecord(objectApiName, record, context = {}) {
-    const ctx = { today: context.today ?? isoDate() };
+    const ctx = { today: context.today ?? isoDate(), prior: context.prior ?? null };
     return RULES.filter((rule) => rule.object === objectApiName && rule.violates(record, ctx)).map((rule) => ({
         rule: rule.name,
         field: rule.field,
