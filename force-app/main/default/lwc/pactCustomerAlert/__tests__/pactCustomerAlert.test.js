@@ -17,7 +17,11 @@ describe('c-pact-customer-alert', () => {
             'On credit hold - <b>refer</b> to accounts receivable'
         );
         expect(element.shadowRoot.querySelector('b')).toBeNull();
-        expect(element.shadowRoot.querySelector('h3').textContent).toBe('c.PACT_Briefing_Customer_Alert');
+        expect(element.shadowRoot.querySelector('lightning-icon').alternativeText).toBe(
+            'c.PACT_Briefing_Customer_Alert'
+        );
+        // No heading of its own: above the composer's h2 on a phone, an h3 would break the heading order.
+        expect(element.shadowRoot.querySelector('h1, h2, h3, h4, h5, h6')).toBeNull();
         await expect(element).toBeAccessible();
     });
 });
