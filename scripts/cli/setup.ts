@@ -301,16 +301,42 @@ export async function assignSampleOpenActions(
     return { userId, updated: updates.length };
 }
 
-/** What is left for the admin in Setup after the steps, because no supported API does it. */
+/** The permission sets for the people who use PACT, by role (the admin gets ADMIN_PERMISSION_SETS). */
+export const PEOPLE_PERMISSION_SETS = { reps: 'PACT_Rep', managers: 'PACT_Manager', executives: 'PACT_Executive' };
+
+/**
+ * What is left for the admin after the steps: settings no supported API changes, and choices about people
+ * that setup cannot make (who is a rep, who manages whom, who sees which accounts).
+ */
 export function leftForTheAdmin(alias: string, options: SetupOptions): string[] {
+    const { reps, managers, executives } = PEOPLE_PERMISSION_SETS;
     const left = [
         'Setup > Sharing Settings > Edit: untick "Grant Access Using Hierarchies" for Coaching Note. Until then everyone above a ' +
-            "note's manager and rep in the role hierarchy can read it (no deploy can change this setting)."
+            "note's author, manager and rep in the role hierarchy can read it (no deploy can change this setting).",
+        `Give people their permission set (setup gave you ${ADMIN_PERMISSION_SETS.join(', ')} only): ${reps} to reps, ${managers} to ` +
+            `managers, ${executives} to executives, in Setup > Permission Sets or with sf org assign permset -n ${reps} -o ${alias} ` +
+            '--on-behalf-of USERNAME.',
+        "Setup > Users: set each rep's Manager. A coaching note can only be written by the rep's manager: the coaching card " +
+            'offers a manager only the people who report to them, and the server refuses any other note.',
+        'Reps need Read access to the accounts they serve (org-wide default, territories, account teams or sharing rules): ' +
+            'with Read they can add high cards and plans to an account; Edit on the account is not needed.'
     ];
     if (!options.layouts) {
         left.push(
             `PACT's page layouts are deployed but not assigned. Assign them per profile: pact setup --target-org ${alias} --layouts all ` +
                 '(or --layouts "Standard User,Custom: Sales"), or in Setup > Object Manager > Page Layouts > Page Layout Assignment.'
+        );
+    } else {
+        left.push(
+            'If Account, Contact or Opportunity have record types, check which layout each record type gets in Setup > Object Manager > ' +
+                "Page Layouts > Page Layout Assignment: setup assigned PACT's layouts per profile, not per record type."
+        );
+    }
+    if (options.dashboardRunningUser) {
+        left.push(
+            `The Customer Voice dashboard runs as ${options.dashboardRunningUser}, and its folder (PACT Customer Voice Dashboards) is ` +
+                "shared with all internal users: everyone who opens it sees the high cards that user can see. Narrow the folder's " +
+                'sharing (Dashboards > the folder > Share) if that is more than some should see.'
         );
     }
     return left;

@@ -7,11 +7,13 @@ import { Connection } from 'jsforce';
 import {
     ADMIN_PERMISSION_SETS,
     assignSampleOpenActions,
+    leftForTheAdmin,
     PATHS,
     SetupActions,
     setup,
     stateFile
 } from '../../scripts/cli/setup';
+import { layoutAssignmentFiles } from '../../scripts/lib/salesforce/pact-org';
 import { parseOpenActions } from '../../scripts/lib/sample-data/open-actions';
 import { REPO, memoryIo, runPact } from './helpers';
 
@@ -262,6 +264,45 @@ describe('pact setup', () => {
         );
         expect(log).toEqual(['kind x']);
         expect(await setup(['--target-org', 'x'], memoryIo().io, actions, root)).toBe(0);
+    });
+
+    it('what is left for the admin is complete, and each sentence is true of what force-app ships', () => {
+        const all = leftForTheAdmin('acme', {
+            scratch: false,
+            demo: false,
+            layouts: 'all',
+            dashboardRunningUser: 'vp@acme.example',
+            sampleData: { import: true }
+        }).join('\n');
+        const read = (file: string) => fs.readFileSync(path.join(REPO, 'force-app/main/default', file), 'utf8');
+        // Permission sets for people: every one named ships, and every shipped one is named (with the admin's).
+        const shipped = fs
+            .readdirSync(path.join(REPO, 'force-app/main/default/permissionsets'))
+            .map((f) => f.replace('.permissionset-meta.xml', ''))
+            .sort();
+        expect([...new Set(all.match(/\bPACT_[A-Za-z]+\b/g))].sort()).toEqual(shipped);
+        // "the server refuses any other note": the rulebook's validation rule reads the rep's User.ManagerId.
+        expect(
+            read('objects/Coaching_Note__c/validationRules/PACT_Rep_Reports_To_Manager.validationRule-meta.xml')
+        ).toContain('Rep__r.ManagerId &lt;&gt; Manager__c');
+        expect(all).toContain("set each rep's Manager");
+        // "with Read they can add high cards and plans": both are details that need only Read on the account.
+        for (const object of ['High_Card__c', 'Call_Plan__c']) {
+            expect(read(`objects/${object}/fields/Account__c.field-meta.xml`)).toContain(
+                '<writeRequiresMasterRead>true</writeRequiresMasterRead>'
+            );
+        }
+        // Layouts go per profile (no record type in the assignment), so record types are left to check.
+        expect(
+            [...layoutAssignmentFiles([{ name: 'Standard User', fullName: 'Standard' }]).values()].join('')
+        ).not.toContain('recordType');
+        expect(all).toContain('not per record type');
+        // A dashboard run as one user is seen by everyone its folder is shared with: all internal users.
+        expect(read('dashboards/PACT_Customer_Voice_Dashboards.dashboardFolder-meta.xml')).toContain(
+            '<sharedTo>AllInternalUsers</sharedTo>'
+        );
+        expect(all).toContain('runs as vp@acme.example');
+        expect(all).toContain('untick "Grant Access Using Hierarchies" for Coaching Note');
     });
 
     it('the state file is git-ignored', () => {
