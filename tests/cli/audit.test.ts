@@ -7,6 +7,7 @@ import { readSourceDir } from '../../scripts/lib/metadata/source-reader';
 import { indexUserFields, userFieldIn } from '../../scripts/lib/integrity';
 import { emptyModel, type FieldModel, type OrgModel } from '../../scripts/lib/metadata/model';
 import { main } from '../../scripts/cli/main';
+import { summarise } from '../../scripts/lib/audit/summary';
 import { MDAPI_FIXTURE, REPO, SOURCE_FIXTURE, memoryIo, runPact } from './helpers';
 
 // Each run of the real command starts node and tsx: seconds on a busy 2-core machine.
@@ -475,6 +476,30 @@ describe('pact audit in process', () => {
             }
         ]);
         fs.rmSync(dir, { recursive: true, force: true });
+    });
+
+    it('says what to do next in commands that run as printed, for each kind of source', async () => {
+        const { io, stdout } = memoryIo();
+        await main(['audit', '--source-dir', 'config/demo-legacy-org'], io);
+        expect(stdout()).toContain(
+            'Next\n  1. pact block --source-dir config/demo-legacy-org writes validation rules that stop new ticks in ' +
+                'the 5 tick boxes (a dry run; add --apply --target-org ALIAS to deploy them).\n' +
+                '  2. Deactivate the 1 validation rule that forces activity entry (Setup > Object Manager > Validation Rules).\n' +
+                '  3. Retire or regroup the 1 activity report (by account, not by person); start with the folder Sales_Activity.\n'
+        );
+        const model = readMetadataDir(path.join(REPO, 'config', 'demo-legacy-org')).model;
+        const next = (target: string) => summarise(model, auditOrg(model), target).next;
+        expect(next('--target-org acme')[0]).toContain('pact block --target-org acme writes');
+        expect(next('--target-org acme')[0]).toContain('(a dry run; add --apply to deploy them)');
+        // pact block secures Dataverse columns in an environment; a solution zip cannot be changed.
+        expect(next('--dataverse https://acme.crm.dynamics.com')[0]).toBe(
+            'pact block --dataverse https://acme.crm.dynamics.com secures the 5 tick boxes so that nobody can tick them ' +
+                '(a dry run; add --apply to make the change).'
+        );
+        expect(next('--dataverse-solution legacy.zip')[0]).toContain(
+            'pact block --dataverse URL (the environment this solution came from)'
+        );
+        expect(next('--dataverse-solution legacy.zip')[1]).toContain('Deactivate the 1 business rule that forces');
     });
 
     it('shows reading progress on a terminal only', async () => {

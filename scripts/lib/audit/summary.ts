@@ -107,6 +107,19 @@ function plural(n: number, one: string, many = `${one}s`): string {
     return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 }
 
+/**
+ * The pact block command for what was read, as it runs: a folder says what to block and deploys to an
+ * org; a Dataverse solution zip cannot be changed, so the block goes to the environment it came from.
+ */
+function blockStep(commandTarget: string, ticks: string): string {
+    if (commandTarget.startsWith('--dataverse-solution'))
+        return `pact block --dataverse URL (the environment this solution came from) secures the ${ticks} so that nobody can tick them (a dry run; add --apply to make the change).`;
+    if (commandTarget.startsWith('--dataverse'))
+        return `pact block ${commandTarget} secures the ${ticks} so that nobody can tick them (a dry run; add --apply to make the change).`;
+    const apply = commandTarget.startsWith('--source-dir') ? 'add --apply --target-org ALIAS' : 'add --apply';
+    return `pact block ${commandTarget} writes validation rules that stop new ticks in the ${ticks} (a dry run; ${apply} to deploy them).`;
+}
+
 export function summarise(model: OrgModel, result: AuditResult, commandTarget: string): AuditSummary {
     const sections = CATEGORIES.map((info) => {
         const findings = result.findings.filter((f) => f.category === info.id);
@@ -120,27 +133,34 @@ export function summarise(model: OrgModel, result: AuditResult, commandTarget: s
     const controls = result.findings.filter((f) => f.tier !== 'people-ranking');
     const count = (id: string) => controls.filter((f) => f.category === id).length;
     const next: string[] = [];
+    const dataverse = commandTarget.startsWith('--dataverse');
     const ticks = controls.filter((f) => f.rule === RULE_LOW_CARD_CHECKBOX).length;
     const formulas = controls.filter((f) => f.rule === RULE_FORMULA_CHECKBOX).length;
-    if (ticks > 0)
-        next.push(
-            `pact block ${commandTarget} writes validation rules that stop new ticks in the ${plural(ticks, 'tick box', 'tick boxes')} (a dry run; --apply deploys).`
-        );
+    if (ticks > 0) next.push(blockStep(commandTarget, plural(ticks, 'tick box', 'tick boxes')));
     if (formulas > 0)
         next.push(
             `Retire the ${plural(formulas, 'formula tick box', 'formula tick boxes')} that count activities, with the reports that sum them (nobody ticks them, so pact block leaves them).`
         );
-    if (count('forcing-rule') > 0)
+    const rules = count('forcing-rule');
+    if (rules > 0)
         next.push(
-            `Deactivate the ${plural(count('forcing-rule'), 'validation rule')} that force activity entry (Setup > Object Manager > Validation Rules).`
+            `Deactivate the ${plural(rules, dataverse ? 'business rule' : 'validation rule')} that ${rules === 1 ? 'forces' : 'force'} activity entry ` +
+                (dataverse
+                    ? '(Power Apps > Tables > the table > Business rules).'
+                    : '(Setup > Object Manager > Validation Rules).')
         );
     if (count('required-field') > 0)
         next.push(`Make the ${plural(count('required-field'), 'required activity field')} optional.`);
-    const reports = count('activity-report') + count('activity-dashboard');
-    if (reports > 0) {
+    const reports = count('activity-report');
+    const dashboards = count('activity-dashboard');
+    if (reports + dashboards > 0) {
+        const what = [
+            reports ? plural(reports, 'activity report') : '',
+            dashboards ? plural(dashboards, 'activity dashboard') : ''
+        ].filter(Boolean);
         const folder = countBy(controls.filter((f) => f.category === 'activity-report').map(groupKey), 1)[0]?.[0];
         next.push(
-            `Retire or regroup the ${plural(reports, 'activity report and dashboard', 'activity reports and dashboards')} (by account, not by person)` +
+            `Retire or regroup the ${what.join(' and ')} (by account, not by person)` +
                 (folder ? `; start with the folder ${folder}.` : '.')
         );
     }
