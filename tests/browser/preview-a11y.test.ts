@@ -7,6 +7,8 @@
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { launchChromium } from './lib/chromium';
 import {
+    DESKTOP,
+    PHONE,
     START_TIMEOUT,
     TEST_TIMEOUT,
     accountWithAlert,
@@ -25,10 +27,7 @@ import { ensureControlBuilt } from '../../pcf/scripts/build-control';
 import { RULES } from '../../force-app/main/default/lwc/pactRules/pactRules.js';
 
 const LOW_CARD_MESSAGE = RULES.find((r) => r.name === 'PACT_No_Low_Cards')!.message;
-const SCREENS: Record<string, BrowserContextOptions> = {
-    desktop: { viewport: { width: 1280, height: 1000 } },
-    phone: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 }
-};
+const SCREENS: Record<string, BrowserContextOptions> = { desktop: { viewport: DESKTOP }, phone: PHONE };
 
 let preview: Preview;
 let browser: Browser;

@@ -4,8 +4,9 @@
  * first screen; no page is wider than the phone, the preview's own shell included.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { artifactPath, launchChromium } from './lib/chromium';
+import { launchChromium } from './lib/chromium';
 import {
+    PHONE,
     START_TIMEOUT,
     TEST_TIMEOUT,
     accountWithAlert,
@@ -15,15 +16,10 @@ import {
     horizontalOverflow,
     openPage,
     previewApi,
+    shoot,
     startPreview,
     type Preview
 } from './lib/preview';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { REPO } from './lib/preview';
-
-const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
-const UPDATE_README_SHOTS = process.env.PACT_UPDATE_SCREENSHOTS === '1';
 
 let preview: Preview;
 let browser: Browser;
@@ -68,11 +64,7 @@ describe('the local preview on a phone', () => {
             const saveBox = (await save.boundingBox())!;
             expect(saveBox.y + saveBox.height).toBeLessThanOrEqual(844);
             expect(await horizontalOverflow(page)).toBe(0);
-            await page.screenshot({ path: artifactPath('preview-phone-account.png') });
-            if (UPDATE_README_SHOTS) {
-                fs.mkdirSync(path.join(REPO, 'tests', 'screenshots'), { recursive: true });
-                await page.screenshot({ path: path.join(REPO, 'tests', 'screenshots', 'preview-phone-account.png') });
-            }
+            await shoot(page, 'phone-account', { fullPage: false, readme: true });
             await page.close();
         },
         TEST_TIMEOUT

@@ -7,6 +7,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { artifactPath, launchChromium } from './lib/chromium';
 import {
+    DESKTOP,
     START_TIMEOUT,
     TEST_TIMEOUT,
     accountWithAlert,
@@ -15,16 +16,12 @@ import {
     newestCard,
     openPage,
     previewApi,
+    shoot,
     startPreview,
     textOf,
     type Preview
 } from './lib/preview';
 import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { REPO } from './lib/preview';
-
-const DESKTOP = { width: 1280, height: 1000 };
-const UPDATE_README_SHOTS = process.env.PACT_UPDATE_SCREENSHOTS === '1';
 
 let preview: Preview;
 let browser: Browser;
@@ -97,7 +94,7 @@ describe('one page, one truth', () => {
                 (t) => t.includes(card.Name.value),
                 'the outcome card in the briefing'
             );
-            await page.screenshot({ path: artifactPath('preview-one-truth.png'), fullPage: true });
+            await shoot(page, 'one-truth');
             await page.close();
         },
         TEST_TIMEOUT
@@ -138,9 +135,7 @@ describe('one page, one truth', () => {
             const alertText = alert.uiapi.query.Account.edges[0].node.Customer_Alert__c.value;
             if (alertText) await page.getByText(alertText).first().waitFor({ state: 'visible', timeout: 30_000 });
             // The first screen as the agent sees it (the README's screenshot).
-            await page.screenshot({ path: artifactPath('preview-case.png') });
-            if (UPDATE_README_SHOTS)
-                await page.screenshot({ path: path.join(REPO, 'tests', 'screenshots', 'preview-case.png') });
+            await shoot(page, 'case', { fullPage: false, readme: true });
             expect(fs.existsSync(artifactPath('preview-case.png'))).toBe(true);
             // The agent captures what the customer said; it lands on the case's account.
             const before = await highCardCount(query, accountId);

@@ -6,12 +6,10 @@
  * Screenshots of every page go to test-artifacts/ on each run; with PACT_UPDATE_SCREENSHOTS=1 the
  * README's screenshots (tests/screenshots/) are refreshed too.
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { artifactPath, launchChromium } from './lib/chromium';
+import { launchChromium } from './lib/chromium';
 import {
-    REPO,
+    DESKTOP,
     START_TIMEOUT,
     TEST_TIMEOUT,
     accountWithAlert,
@@ -23,6 +21,7 @@ import {
     newestCard,
     openPage,
     previewApi,
+    shoot,
     startPreview,
     textOf,
     type Preview
@@ -30,30 +29,16 @@ import {
 import { ensureControlBuilt } from '../../pcf/scripts/build-control';
 import { RULES } from '../../force-app/main/default/lwc/pactRules/pactRules.js';
 
-const README_SHOTS = path.join(REPO, 'tests', 'screenshots');
-const UPDATE_README_SHOTS = process.env.PACT_UPDATE_SCREENSHOTS === '1';
 const LOW_CARD_MESSAGE = RULES.find((r) => r.name === 'PACT_No_Low_Cards')!.message;
 /** Issue 14: at most 6 key presses besides the words, from the page's first focus to a saved card. */
 const MAX_CAPTURE_PRESSES = 6;
 /** Issue 14: at most 3 clicks, and no scrolling on a 1000 px high screen. */
 const MAX_CAPTURE_CLICKS = 3;
-const DESKTOP = { width: 1280, height: 1000 };
 
 let preview: Preview;
 let browser: Browser;
 let api: ReturnType<typeof previewApi>['api'];
 let query: ReturnType<typeof previewApi>['query'];
-
-/** The pages the README shows (first screen only, to keep the committed PNGs small). */
-const README_PAGES = ['account', 'exec', 'home', 'dynamics', 'phone-account', 'case'];
-
-async function shoot(page: Page, name: string) {
-    await page.screenshot({ path: artifactPath(`preview-${name}.png`), fullPage: true });
-    if (UPDATE_README_SHOTS && README_PAGES.includes(name)) {
-        fs.mkdirSync(README_SHOTS, { recursive: true });
-        await page.screenshot({ path: path.join(README_SHOTS, `preview-${name}.png`) });
-    }
-}
 
 const composer = (page: Page) => page.locator('c-pact-high-card-composer').first();
 const words = (page: Page) => composer(page).getByRole('textbox', { name: /What did the customer say/ });
@@ -109,7 +94,7 @@ describe('the local preview on a desktop screen', () => {
                 expect(heading).not.toBe('');
                 expect(alertAt).toBeLessThan(readingOrder.indexOf(heading));
             }
-            await shoot(page, 'account');
+            await shoot(page, 'account', { readme: true });
             await page.close();
         },
         TEST_TIMEOUT
@@ -389,7 +374,7 @@ describe('the local preview on a desktop screen', () => {
             const overdue = page.locator('c-pact-my-week li').filter({ hasText: 'Duplicate invoice blocks payments' });
             await overdue.first().waitFor({ state: 'visible', timeout: 30_000 });
             expect(await overdue.first().textContent()).toContain('Overdue');
-            await shoot(page, 'home');
+            await shoot(page, 'home', { readme: true });
             await page.close();
         },
         TEST_TIMEOUT
@@ -408,7 +393,7 @@ describe('the local preview on a desktop screen', () => {
             for (const report of await reports.all()) {
                 expect(await report.locator('figure.pact-quote blockquote').count()).toBeGreaterThan(0);
             }
-            await shoot(page, 'exec');
+            await shoot(page, 'exec', { readme: true });
             await page.close();
         },
         TEST_TIMEOUT
@@ -447,7 +432,7 @@ describe('the local preview on a desktop screen', () => {
             await page.keyboard.press('Control+Enter');
             await page.getByText(LOW_CARD_MESSAGE).first().waitFor({ state: 'visible', timeout: 30_000 });
             expect(await highCardCount(query, account.Id)).toBe(before + 1);
-            await shoot(page, 'dynamics');
+            await shoot(page, 'dynamics', { readme: true });
             await page.close();
         },
         TEST_TIMEOUT

@@ -9,9 +9,34 @@ import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { Locator, Page } from 'playwright-core';
+import type { BrowserContextOptions, Locator, Page } from 'playwright-core';
+import { artifactPath } from './chromium';
 
 export const REPO = path.resolve(__dirname, '../../..');
+
+/** The screens the preview tests use: a laptop, and a phone as Chromium emulates one (390 x 844, touch). */
+export const DESKTOP = { width: 1280, height: 1000 };
+export const PHONE: BrowserContextOptions = {
+    viewport: { width: 390, height: 844 },
+    isMobile: true,
+    hasTouch: true,
+    deviceScaleFactor: 2
+};
+
+const README_SHOTS = path.join(REPO, 'tests', 'screenshots');
+
+/**
+ * test-artifacts/preview-<name>.png on every run (the whole page unless `fullPage: false`); for a page the README
+ * shows (`readme`), with PACT_UPDATE_SCREENSHOTS=1 also tests/screenshots/preview-<name>.png, the first screen
+ * only, to keep the committed PNGs small.
+ */
+export async function shoot(page: Page, name: string, { fullPage = true, readme = false } = {}) {
+    await page.screenshot({ path: artifactPath(`preview-${name}.png`), fullPage });
+    if (readme && process.env.PACT_UPDATE_SCREENSHOTS === '1') {
+        fs.mkdirSync(README_SHOTS, { recursive: true });
+        await page.screenshot({ path: path.join(README_SHOTS, `preview-${name}.png`) });
+    }
+}
 
 /** jest ignores testTimeout in a project's config: each test says how long a loaded 2-core machine may take. */
 export const TEST_TIMEOUT = 240_000;
