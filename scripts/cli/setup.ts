@@ -7,7 +7,7 @@
  * the sample open actions to the admin), print the org URL and what is left to do in Setup. Every deploy
  * is validated first (check-only) and then quick-deployed. Finished steps are kept in a git-ignored
  * state file (.sf/pact-setup-ALIAS.json), so a second run resumes where a failure stopped it.
- * Sample data is a choice: on by default only with --scratch or --demo, never in production.
+ * Sample data is a choice: on by default only with --scratch or --demo; neither goes into production.
  */
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -37,13 +37,13 @@ export const SETUP_USAGE = `Usage: pact setup --target-org ALIAS [--scratch] [--
   --target-org ALIAS  the org to set up (log in first: sf org login web -a ALIAS)
   --scratch           create a scratch org called ALIAS first (needs a Dev Hub: sf org login web -d)
   --demo              first deploy a failing "legacy" org (tick boxes, a calls-per-rep report),
-                      then PACT, then the rules that block the tick boxes
+                      then PACT, then the rules that block the tick boxes (never in production)
   --layouts PROFILES  assign PACT's page layouts to these profiles: "all" (every internal profile),
                       or names separated by commas ("Standard User,Custom: Sales"); default: all
                       with --scratch, none otherwise (setup prints the command at the end)
   --sample-data       import the sample customers, high cards and plans and give you their open
                       actions; default: on with --scratch or --demo, off otherwise. Refused in a
-                      production org (setup reads the org's kind first)
+                      production org, as --demo is (setup reads the org's kind first)
   --no-sample-data    leave the sample data out, even with --scratch or --demo
   --dashboard-running-user USER
                       deploy the Customer Voice dashboard run as USER instead of each viewer
@@ -430,9 +430,9 @@ export function salesforceActions(
 
 /**
  * Sample data is the admin's choice, never assumed for an org setup did not create: on by default only
- * with --scratch or --demo. In an org that is not a new scratch org the org's kind is read first (one
- * query): production never gets sample customers beside its real ones, and asking for them there is
- * refused before anything changes.
+ * with --scratch or --demo. When the demo or sample data would go into an org that is not a new scratch
+ * org, the org's kind is read first (one query): production gets neither (the demo's legacy org would
+ * put tick boxes and a forcing rule in front of real users), refused before anything changes.
  */
 async function chooseSampleData(
     alias: string,
@@ -444,8 +444,31 @@ async function chooseSampleData(
         throw new PactRunError('choose one: --sample-data or --no-sample-data', 'input');
     }
     const asked = flags['sample-data'] ? true : flags['no-sample-data'] ? false : undefined;
+    const wanted = asked ?? (flags.scratch || flags.demo);
+    if (!flags.scratch && (flags.demo || wanted)) {
+        io.stdout(`Reading what kind of org ${alias} is (the demo and sample data never go into production) ...\n`);
+        const kind = await actions.orgKind(alias);
+        if (kind.production && flags.demo) {
+            throw new PactRunError(
+                `${alias} is a production org: --demo would deploy a made-up legacy org there (tick boxes on tasks and ` +
+                    'events, a rule that refuses proposals without a recent call, a calls-per-rep report) and the sample data. ' +
+                    'Nothing was changed.\n' +
+                    '  fix: try the demo in a scratch org (pact setup --target-org pact-demo --scratch --demo) or a sandbox; ' +
+                    'in production run the same command without --demo.',
+                'input'
+            );
+        }
+        if (kind.production && wanted) {
+            throw new PactRunError(
+                `${alias} is a production org: PACT does not import its sample customers, high cards and plans ` +
+                    'there, where they would sit beside real customers in reports and search. Nothing was changed.\n' +
+                    '  fix: run the same command without --sample-data, or try the sample data in a sandbox or scratch org.',
+                'input'
+            );
+        }
+    }
     if (asked === false) return { import: false, why: 'you chose --no-sample-data' };
-    if (asked === undefined && !flags.scratch && !flags.demo) {
+    if (!wanted) {
         return {
             import: false,
             why:
@@ -453,19 +476,7 @@ async function chooseSampleData(
                 `(for a sandbox or developer org: pact setup --target-org ${alias} --sample-data)`
         };
     }
-    if (flags.scratch) return { import: true };
-    io.stdout(`Reading what kind of org ${alias} is (sample data never goes into production) ...\n`);
-    const kind = await actions.orgKind(alias);
-    if (!kind.production) return { import: true };
-    if (asked) {
-        throw new PactRunError(
-            `${alias} is a production org: PACT does not import its sample customers, high cards and plans ` +
-                'there, where they would sit beside real customers in reports and search. Nothing was changed.\n' +
-                '  fix: run the same command without --sample-data, or try the sample data in a sandbox or scratch org.',
-            'input'
-        );
-    }
-    return { import: false, why: `${alias} is a production org: sample customers stay out of it` };
+    return { import: true };
 }
 
 export async function setup(argv: string[], io: CliIo, actions?: SetupActions, root = REPO_ROOT): Promise<number> {

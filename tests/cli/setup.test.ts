@@ -148,25 +148,33 @@ describe('pact setup', () => {
         expect(second.log[0]).toBe('flows -> prod');
     });
 
-    it('a production org never gets the sample data: skipped with --demo, refused with --sample-data', async () => {
+    it('a production org gets neither the demo nor the sample data: refused before anything changes', async () => {
         const demo = fakeActions(undefined, true);
         const run = memoryIo();
-        expect(await setup(['--target-org', 'acme', '--demo'], run.io, demo.actions, root)).toBe(0);
-        expect(demo.log[0]).toBe('kind acme');
-        expect(demo.log.filter((l) => /^(import|actions) /.test(l))).toEqual([]);
-        expect(run.stdout()).toContain(
-            'Import the sample customers, high cards and plans (config/sample-data/plan.json): skipped, acme is a production org: sample customers stay out of it'
+        await expect(setup(['--target-org', 'acme', '--demo'], run.io, demo.actions, root)).rejects.toThrow(
+            /^acme is a production org: --demo would deploy a made-up legacy org there .*Nothing was changed\.\n {2}fix: try the demo in a scratch org/s
         );
-        expect(run.stdout()).toContain('Assign the sample open actions to you');
-
+        expect(run.stdout()).toBe(
+            'Reading what kind of org acme is (the demo and sample data never go into production) ...\n'
+        );
         const asked = fakeActions(undefined, true);
         await expect(
-            setup(['--target-org', 'acme', '--sample-data', '--fresh'], memoryIo().io, asked.actions, root)
+            setup(['--target-org', 'acme', '--sample-data'], memoryIo().io, asked.actions, root)
         ).rejects.toThrow(
             /^acme is a production org: PACT does not import its sample customers, high cards and plans there, .*Nothing was changed\.\n {2}fix: run the same command without --sample-data/s
         );
         // Refused before the first step: nothing deployed, nothing recorded.
-        expect(asked.log).toEqual(['kind acme']);
+        expect([demo.log, asked.log]).toEqual([['kind acme'], ['kind acme']]);
+        expect(fs.existsSync(stateFile(root, 'acme'))).toBe(false);
+
+        // Without either, production is set up and the step list says why the sample steps did not run.
+        const plain = fakeActions(undefined, true);
+        const ok = memoryIo();
+        expect(await setup(['--target-org', 'acme'], ok.io, plain.actions, root)).toBe(0);
+        expect(plain.log.filter((l) => /^(kind|import|actions) /.test(l))).toEqual([]);
+        expect(ok.stdout()).toContain(
+            'plan.json): skipped, sample data is on by default only with --scratch or --demo'
+        );
     });
 
     it('--sample-data in a sandbox adds the sample data to a finished setup: the other steps stay done', async () => {

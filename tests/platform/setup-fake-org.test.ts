@@ -76,20 +76,14 @@ describe('pact setup against the fake org', () => {
         expect(stubbed).not.toContain('imported');
     });
 
-    it('--sample-data in production is refused before anything is deployed (the org says it is production)', async () => {
+    it('--sample-data or --demo in production is refused before anything is deployed (the org says it is production)', async () => {
         await expect(runSetup({}, ['--sample-data', '--fresh'])).rejects.toThrow(
             /is a production org: PACT does not import its sample customers.*Nothing was changed/s
         );
+        await expect(runSetup({}, ['--demo', '--fresh'])).rejects.toThrow(
+            /is a production org: --demo would deploy a made-up legacy org there.*Nothing was changed/s
+        );
         expect([org!.jobs, stubbed]).toEqual([[], []]);
-    });
-
-    it('--demo in a production org deploys but skips the sample data, saying why', async () => {
-        // Only the sample-data decision is under test here: the deploys are the ones tested above.
-        const result = await runSetup({}, ['--demo', '--layouts', 'none', '--fresh']);
-        expect([result.status, result.stderr]).toEqual([0, '']);
-        expect(result.stdout).toMatch(/Import the sample customers[^\n]*: skipped, fake-\d+ is a production org/);
-        expect(stubbed).not.toContain('imported');
-        expect(stubbed).not.toContain('open actions assigned');
     });
 
     it('a refusal at validation changes nothing, says why per component, and the next run starts at the deploy', async () => {
