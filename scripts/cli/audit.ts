@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { activityControls, auditOrg, findingJson } from '../lib/audit';
+import { plural } from '../lib/audit/summary';
 import type { OrgModel } from '../lib/metadata/model';
 import { connectToAlias, PactRunError } from '../lib/salesforce/connection';
 import { loadDataverseModel, type DataverseSourceOptions } from '../lib/dataverse/cli-source';
@@ -156,8 +157,8 @@ export async function audit(argv: string[], io: CliIo): Promise<number> {
     if (output) {
         fs.writeFileSync(output, text);
         io.stdout(
-            `PACT audit of ${description}: ${controls} activity control(s), ` +
-                `${result.findings.length - controls} people-ranking note(s). Report written to ${values.output}.\n`
+            `PACT audit of ${description}: ${plural(controls, 'activity control')}, ` +
+                `${plural(result.findings.length - controls, 'people-ranking note')}. Report written to ${values.output}.\n`
         );
     } else io.stdout(text);
     return controls > 0 ? EXIT.findings : EXIT.clean;

@@ -14,6 +14,9 @@ const NOTES_PER_GROUP = 3;
 /** Categories whose findings share their reason's wording: the evidence is shown, the reason with --verbose. */
 const REPORT_CATEGORIES = new Set(['activity-report', 'activity-dashboard']);
 
+/** The headings of what was left alone, by the category of its verdict. */
+const BENIGN_TITLES: Record<string, string> = { 'tick-box': 'Tick boxes', report: 'Reports', dashboard: 'Dashboards' };
+
 function topLine(label: string, items: [string, number][]): string | undefined {
     if (items.length === 0) return undefined;
     return `  ${label.padEnd(12)}${items.map(([k, n]) => `${k} (${n})`).join(', ')}`;
@@ -90,7 +93,7 @@ export function renderText(
         const byCategory = new Map<string, typeof result.benign>();
         for (const b of result.benign) byCategory.set(b.category, [...(byCategory.get(b.category) ?? []), b]);
         for (const [category, list] of byCategory) {
-            out.push(`\n${category} (${list.length})\n`);
+            out.push(`\n${BENIGN_TITLES[category] ?? category} (${list.length})\n`);
             for (const b of list) out.push(`  ${b.component}: ${b.reason.replace(/^benign: /, '')}\n`);
         }
     }
