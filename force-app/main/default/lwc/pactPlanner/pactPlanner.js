@@ -1,6 +1,6 @@
 import { LightningElement, api, wire } from 'lwc';
 import { gql, graphql } from 'lightning/graphql';
-import { getRecord, getFieldValue, createRecord, updateRecord } from 'lightning/uiRecordApi';
+import { getRecord, createRecord, updateRecord } from 'lightning/uiRecordApi';
 import PLAN_OBJECT from '@salesforce/schema/Call_Plan__c';
 import PLAN_ID from '@salesforce/schema/Call_Plan__c.Id';
 import PLAN_ACCOUNT from '@salesforce/schema/Call_Plan__c.Account__c';
@@ -21,8 +21,6 @@ import CARD_PLAN from '@salesforce/schema/High_Card__c.Plan__c';
 import CARD_KIND from '@salesforce/schema/High_Card__c.Kind__c';
 import CARD_DETAILS from '@salesforce/schema/High_Card__c.Details__c';
 import CARD_OCCURRED_ON from '@salesforce/schema/High_Card__c.Occurred_On__c';
-import CONTACT_ACCOUNT from '@salesforce/schema/Contact.AccountId';
-import OPPORTUNITY_ACCOUNT from '@salesforce/schema/Opportunity.AccountId';
 import USER_ID from '@salesforce/user/Id';
 import { publish, MessageContext } from 'lightning/messageService';
 import HIGH_CARD_SAVED from '@salesforce/messageChannel/PACT_High_Card_Saved__c';
@@ -34,6 +32,7 @@ import { serverMessage } from 'c/pactSaveErrors';
 import { loadDraft, saveDraft } from 'c/pactDrafts';
 import { handleFormKeys } from 'c/pactFormKeys';
 import { showFieldMessages } from 'c/pactFieldMessages';
+import { pageAccount, pageAccountFields } from 'c/pactPageAccount';
 
 // The account's plans, newest first on the server; the component puts upcoming ones first.
 // High_Cards__r tells whether a held plan's outcome is already a high card.
@@ -186,9 +185,7 @@ export default class PactPlanner extends LightningElement {
     }
 
     get parentFields() {
-        if (this.objectApiName === 'Contact') return [CONTACT_ACCOUNT];
-        if (this.objectApiName === 'Opportunity') return [OPPORTUNITY_ACCOUNT];
-        return undefined;
+        return pageAccountFields(this.objectApiName);
     }
 
     @wire(MessageContext) messageContext;
@@ -208,8 +205,7 @@ export default class PactPlanner extends LightningElement {
     @wire(getRecord, { recordId: '$parentRecordId', fields: '$parentFields' })
     wiredParent({ data, error }) {
         if (data) {
-            const field = this.objectApiName === 'Contact' ? CONTACT_ACCOUNT : OPPORTUNITY_ACCOUNT;
-            this.parentAccountId = getFieldValue(data, field) || undefined;
+            this.parentAccountId = pageAccount(this.objectApiName, data).accountId || undefined;
             this.parentLoaded = true;
             this.parentError = undefined;
         } else if (error) {
