@@ -34,16 +34,7 @@ export default class PactChoiceGroup extends LightningElement {
     requiredTitle = REQUIRED;
 
     get radios() {
-        const buttons = choiceButtons(this.options ?? [], this.value, 'slds-button pact-choice');
-        const stop = Math.max(
-            0,
-            buttons.findIndex((button) => button.pressed === 'true')
-        );
-        return buttons.map((button, index) => ({
-            ...button,
-            checked: button.pressed,
-            tabIndex: index === stop ? '0' : '-1'
-        }));
+        return choiceButtons(this.options ?? [], this.value, 'slds-button pact-choice');
     }
 
     get ariaInvalid() {

@@ -51,19 +51,25 @@ export const THEME_OPTIONS = Object.freeze(options(THEMES, THEME_WORDS));
 export const SENTIMENT_OPTIONS = Object.freeze(options(SENTIMENTS, SENTIMENT_WORDS));
 
 /**
- * Options as a row of toggle buttons (PACT offers short picklists as buttons, not dropdowns): the chosen
- * one reports aria-pressed="true" and looks like the brand button, the others are neutral.
+ * Options as the radios of one radio group shown as buttons (PACT offers short picklists as buttons, not
+ * dropdowns; see c-pact-choice-group): the chosen one reports aria-checked="true" and looks like the brand
+ * button, the others are neutral; the group's single tab stop is the chosen one, else the first.
  * @param {{ value: string, label: string }[]} choices
  * @param {string | undefined} selected the chosen value
  * @param {string} [className] classes every button has
  */
 export function choiceButtons(choices, selected, className = 'slds-button') {
-    return choices.map((choice) => {
-        const pressed = choice.value === selected;
+    const stop = Math.max(
+        0,
+        choices.findIndex((choice) => choice.value === selected)
+    );
+    return choices.map((choice, index) => {
+        const checked = choice.value === selected;
         return {
             ...choice,
-            pressed: String(pressed),
-            className: `${className} ${pressed ? 'slds-button_brand' : 'slds-button_neutral'}`
+            checked: String(checked),
+            tabIndex: index === stop ? '0' : '-1',
+            className: `${className} ${checked ? 'slds-button_brand' : 'slds-button_neutral'}`
         };
     });
 }

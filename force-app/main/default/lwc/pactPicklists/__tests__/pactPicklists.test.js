@@ -14,15 +14,18 @@ describe('c/pactPicklists', () => {
         }
     });
 
-    it('turns options into toggle buttons with exactly the chosen one pressed', () => {
+    it('turns options into the radios of one group with exactly the chosen one checked and the tab stop', () => {
         const buttons = choiceButtons(SENTIMENT_OPTIONS, 'Negative', 'slds-button pact-choice');
-        expect(buttons.map((b) => [b.value, b.pressed, b.className])).toEqual([
-            ['Positive', 'false', 'slds-button pact-choice slds-button_neutral'],
-            ['Neutral', 'false', 'slds-button pact-choice slds-button_neutral'],
-            ['Negative', 'true', 'slds-button pact-choice slds-button_brand']
+        expect(buttons.map((b) => [b.value, b.checked, b.tabIndex, b.className])).toEqual([
+            ['Positive', 'false', '-1', 'slds-button pact-choice slds-button_neutral'],
+            ['Neutral', 'false', '-1', 'slds-button pact-choice slds-button_neutral'],
+            ['Negative', 'true', '0', 'slds-button pact-choice slds-button_brand']
         ]);
         expect(buttons[2].label).toBe('c.PACT_Sentiment_Negative');
-        expect(choiceButtons(KIND_OPTIONS, undefined).every((b) => b.pressed === 'false')).toBe(true);
+        const nothingChosen = choiceButtons(KIND_OPTIONS, undefined);
+        expect(nothingChosen.every((b) => b.checked === 'false')).toBe(true);
+        // Nothing chosen: the first option is the group's one tab stop.
+        expect(nothingChosen.map((b) => b.tabIndex)).toEqual(KIND_OPTIONS.map((_, i) => (i === 0 ? '0' : '-1')));
         expect(choiceButtons(KIND_OPTIONS, 'Risk')[0].className).toBe('slds-button slds-button_neutral');
     });
 
