@@ -97,7 +97,10 @@ function newestSource(projectDir: string): number {
     return Math.max(
         ...walk(path.join(projectDir, 'PactHighCards')),
         ...walk(rulebook),
-        statSync(path.join(projectDir, 'pcfconfig.json')).mtimeMs
+        ...['pcfconfig.json', 'babel.config.js', 'tsconfig.json']
+            .map((f) => path.join(projectDir, f))
+            .filter((f) => existsSync(f))
+            .map((f) => statSync(f).mtimeMs)
     );
 }
 

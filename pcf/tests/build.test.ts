@@ -54,6 +54,9 @@ describe('PCF build wrapper', () => {
         expect(bundle).toContain('FluentUIReactv940');
         expect(bundle).not.toContain('react-dom.production');
         expect(bundle).toContain('PACT keeps what the customer said or did');
+        // The rulebook's admin text for Salesforce stays out (babel.config.js); its messages stay in.
+        expect(bundle).not.toMatch(/\bformula:/);
+        expect(bundle).not.toContain('REGEX(');
         expect(bundle).toContain("ComponentFramework.registerControl('Pact.PactHighCards'");
     }, 240000);
 });

@@ -31,7 +31,8 @@ function freshCheckout(): string {
         recursive: true,
         filter: (src) => !src.includes(`${path.sep}generated`)
     });
-    for (const file of ['pcfconfig.json', 'package.json']) fs.cpSync(path.join(PCF_ROOT, file), path.join(pcf, file));
+    for (const file of ['pcfconfig.json', 'package.json', 'babel.config.js'])
+        fs.cpSync(path.join(PCF_ROOT, file), path.join(pcf, file));
     const tsconfig = JSON.parse(fs.readFileSync(path.join(PCF_ROOT, 'tsconfig.json'), 'utf8'));
     tsconfig.extends = path.join(PCF_ROOT, tsconfig.extends);
     fs.writeFileSync(path.join(pcf, 'tsconfig.json'), JSON.stringify(tsconfig));
