@@ -6,7 +6,15 @@
  * people-ranking note. Everything else is benign, with its reason for --verbose.
  */
 import type { DashboardModel, Finding, OrgModel, ReportModel } from '../metadata/model';
-import { indexUserFields, reportTypeOf, userFieldIn } from '../integrity';
+import {
+    ACTIVITY_RELATIONSHIPS,
+    ACTIVITY_REPORT_TYPE_WORDS,
+    groupingColumns,
+    indexUserFields,
+    reportTypeOf,
+    summarisedColumns,
+    userFieldIn
+} from '../integrity';
 import type { UserFieldIndex } from '../integrity/user-fields';
 import { isActivityObject } from './activity-controls';
 import { words } from './activity-words';
@@ -15,10 +23,6 @@ export const RULE_ACTIVITY_REPORT = 'activity-report-per-person';
 export const RULE_ACTIVITY_DASHBOARD = 'activity-dashboard-per-person';
 export const RULE_RANKING_REPORT = 'report-ranks-people';
 export const RULE_RANKING_DASHBOARD = 'dashboard-ranks-people';
-
-/** Standard report type words that mean activities: "Activity", "LeadActivity", "ActivityHistory", "Task". */
-const ACTIVITY_TYPE_WORDS = new Set(['activity', 'activities', 'activites', 'task', 'tasks', 'event', 'events']);
-const ACTIVITY_RELATIONSHIPS = new Set(['tasks', 'events', 'activityhistories', 'openactivities', 'activities']);
 
 /** "Tasks", "ActivityHistories", "Activity$OwnerId" (a polymorphic join), "UnifiedVoiceCalls". */
 function isActivityRelationship(relationship: string): boolean {
@@ -53,10 +57,10 @@ export function activityReportReason(model: OrgModel, report: ReportModel): stri
         if (entity && isActivityObject(entity[1])) return `is on ${entity[1]}`;
         if (/__c$/i.test(ref)) {
             // A custom report type the model does not hold: its name is the only evidence.
-            if (words(ref).some((w) => ACTIVITY_TYPE_WORDS.has(w))) return `uses the report type ${ref}`;
+            if (words(ref).some((w) => ACTIVITY_REPORT_TYPE_WORDS.has(w))) return `uses the report type ${ref}`;
             continue;
         }
-        if (words(ref.split('@')[0]).some((w) => ACTIVITY_TYPE_WORDS.has(w)))
+        if (words(ref.split('@')[0]).some((w) => ACTIVITY_REPORT_TYPE_WORDS.has(w)))
             return `uses the standard report type "${ref}"`;
     }
     return undefined;
@@ -75,17 +79,8 @@ export function reportObject(model: OrgModel, report: ReportModel): string | und
 
 /** Columns that put people side by side: per-person groupings, chart groupings and summaries. */
 function personColumns(report: ReportModel, index: UserFieldIndex): string[] {
-    const bucketSource = new Map((report.buckets ?? []).map((b) => [b.name, b.sourceColumn]));
-    const grouped = [...report.groupings.map((g) => g.field), ...(report.chartGroupings ?? [])].map(
-        (c) => bucketSource.get(c) ?? c
-    );
-    const summarised = [
-        ...report.columns
-            .filter((c) => (c.aggregates ?? []).some((a) => a !== 'None' && a !== 'Noop'))
-            .map((c) => c.field),
-        ...(report.chartSummaries ?? [])
-    ];
-    return [...new Set([...grouped, ...summarised].filter((c) => userFieldIn(c, index)))];
+    const columns = [...groupingColumns(report), ...summarisedColumns(report), ...(report.chartSummaries ?? [])];
+    return [...new Set(columns.filter((c) => userFieldIn(c, index)))];
 }
 
 function title(item: { name: string; label?: string }): string {

@@ -45,8 +45,23 @@ const WHY_PERSON = 'customer words sorted by rep become a scoreboard of reps, an
 
 /** Standard object names and report-type words that mean calls, meetings and to-dos. */
 const ACTIVITY_OBJECTS = new Set(['task', 'event', 'activityhistory', 'openactivity', 'activity', 'taskrelation']);
-const ACTIVITY_RELATIONSHIPS = new Set(['tasks', 'events', 'activityhistories', 'openactivities', 'activities']);
-const ACTIVITY_WORDS = new Set(['activity', 'activities', 'task', 'tasks', 'event', 'events']);
+/** Relationship names that join activities to a record ("Account.Tasks", "Campaign.Activities"). */
+export const ACTIVITY_RELATIONSHIPS: ReadonlySet<string> = new Set([
+    'tasks',
+    'events',
+    'activityhistories',
+    'openactivities',
+    'activities'
+]);
+/** Words of a standard report type that mean activities ("Activity", "LeadActivity", "Task"). */
+export const ACTIVITY_REPORT_TYPE_WORDS: ReadonlySet<string> = new Set([
+    'activity',
+    'activities',
+    'task',
+    'tasks',
+    'event',
+    'events'
+]);
 
 const COACHING_NOTE = /coaching_notes?__[cr]/i;
 
@@ -90,6 +105,21 @@ function dedupe(findings: Finding[]): Finding[] {
     });
 }
 
+/** The columns a report groups or charts by; a bucket field groups by the column it buckets. */
+export function groupingColumns(report: ReportModel): string[] {
+    const bucketSource = new Map((report.buckets ?? []).map((b) => [b.name, b.sourceColumn]));
+    return [...report.groupings.map((g) => g.field), ...(report.chartGroupings ?? [])].map(
+        (column) => bucketSource.get(column) ?? column
+    );
+}
+
+/** The columns a report counts or sums. */
+export function summarisedColumns(report: ReportModel): string[] {
+    return report.columns
+        .filter((c) => (c.aggregates ?? []).some((a) => a !== 'None' && a !== 'Noop'))
+        .map((c) => c.field);
+}
+
 /** Reports and dashboards that group, filter, sort or summarise by a person. */
 export function checkUserFields(model: OrgModel, index: UserFieldIndex = indexUserFields(model)): Finding[] {
     const findings: Finding[] = [];
@@ -103,19 +133,10 @@ export function checkUserFields(model: OrgModel, index: UserFieldIndex = indexUs
                 );
             }
         };
-        const bucketSource = new Map((report.buckets ?? []).map((b) => [b.name, b.sourceColumn]));
-        const groupingColumns = [...report.groupings.map((g) => g.field), ...(report.chartGroupings ?? [])];
-        for (const column of groupingColumns) {
-            // A bucket field groups by the column it buckets.
-            flag('report-groups-by-user', 'Groups', bucketSource.get(column) ?? column);
-        }
+        for (const column of groupingColumns(report)) flag('report-groups-by-user', 'Groups', column);
         for (const filter of report.filters) flag('report-filters-by-user', 'Filters', filter.column);
         flag('report-sorts-by-user', 'Sorts', report.sortColumn);
-        for (const column of report.columns) {
-            if ((column.aggregates ?? []).some((a) => a !== 'None' && a !== 'Noop')) {
-                flag('report-summarises-by-user', 'Summarises', column.field);
-            }
-        }
+        for (const column of summarisedColumns(report)) flag('report-summarises-by-user', 'Summarises', column);
         for (const summary of report.chartSummaries ?? []) {
             flag('report-summarises-by-user', 'Charts a summary', summary);
         }
@@ -177,7 +198,9 @@ export function checkActivityReports(model: OrgModel): Finding[] {
             const typeWhy = type && activityReason(type);
             return typeWhy ? `uses the report type ${type.name}, which ${typeWhy}` : undefined;
         }
-        return words(ref).some((w) => ACTIVITY_WORDS.has(w)) ? `uses the standard report type "${ref}"` : undefined;
+        return words(ref).some((w) => ACTIVITY_REPORT_TYPE_WORDS.has(w))
+            ? `uses the standard report type "${ref}"`
+            : undefined;
     };
     for (const report of model.reports) {
         // A joined report is judged by each of its blocks too.
