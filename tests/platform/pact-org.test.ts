@@ -22,6 +22,7 @@ import {
     PACT_FLOWS,
     PACT_LAYOUTS,
     readOrgFlowCase,
+    readOrgKind,
     withDashboardRunningUser
 } from '../../scripts/lib/salesforce/pact-org';
 import { coreConnection } from '../cli/fake-org/core-connection';
@@ -71,6 +72,35 @@ describe('flows and layouts after the deploy', () => {
             deployFlowsAsActive: true
         });
         expect(await readOrgFlowCase(conn)).toMatchObject({ production: false });
+    });
+
+    it("names the org's kind from Organization, one query (sample data and the demo never go into production)", async () => {
+        // Organization: IsSandbox; TrialExpirationDate is set for scratch and trial orgs (Object Reference).
+        const kinds: [FakeOrgOptions['organization'], string][] = [
+            [{ IsSandbox: false, OrganizationType: 'Unlimited Edition', TrialExpirationDate: null }, 'production'],
+            [{ IsSandbox: true, OrganizationType: 'Unlimited Edition', TrialExpirationDate: null }, 'a sandbox'],
+            [
+                {
+                    IsSandbox: false,
+                    OrganizationType: 'Developer Edition',
+                    TrialExpirationDate: '2027-01-08T00:00:00.000+0000'
+                },
+                'a scratch or trial org'
+            ],
+            [{ IsSandbox: false, OrganizationType: 'Developer Edition', TrialExpirationDate: null }, 'a developer org']
+        ];
+        for (const [organization, name] of kinds) {
+            const conn = await start({ organization });
+            // @salesforce/core's own calls while connecting are not PACT's.
+            const before = org.calls.length;
+            expect(await readOrgKind(conn)).toEqual({ production: name === 'production', name });
+            expect(org.calls.slice(before).map((c) => c.url)).toEqual([
+                expect.stringMatching(
+                    /\/query\?q=SELECT%20IsSandbox%2C%20OrganizationType%2C%20TrialExpirationDate%20FROM%20Organization$/
+                )
+            ]);
+            await org.close();
+        }
     });
 
     it('activates the latest version of inactive flows and verifies them (a production org)', async () => {
