@@ -246,9 +246,6 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Runni
 
     const assetsDir = path.join(repoDir, 'node_modules', '@salesforce-ux', 'design-system', 'assets');
     const components = new Set(listComponents(path.join(forceAppDir, 'main', 'default', 'lwc')).map((c) => c.name));
-    /** The store as seen by one user (scope: MINE reads their records); the same records underneath. */
-    const storeAs = (userId: string): PreviewStore =>
-        userId === store.userId ? store : (Object.assign(Object.create(store), { userId }) as PreviewStore);
     const accounts = () => store.list('Account').sort((a, b) => String(a.Name).localeCompare(String(b.Name)));
 
     function accountPage(id: string | undefined): string {
@@ -403,7 +400,7 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Runni
                 source: String(body.query ?? ''),
                 variableValues: variables,
                 operationName: (body.operationName as string | undefined) ?? undefined,
-                contextValue: { source: storeAs(userId), rawVariables: variables }
+                contextValue: { source: store.asUser(userId), rawVariables: variables }
             });
             if (result.errors) log(`GraphQL errors: ${result.errors.map((e) => e.message).join('; ')}`);
             sendJson(res, 200, result);
@@ -434,10 +431,10 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Runni
             }
             const fields = (body.fields ?? {}) as Record<string, unknown>;
             if (method === 'POST' && !writePath[1]) {
-                const record = store.create(String(body.apiName ?? ''), fields, userId);
+                const record = store.asUser(userId).create(String(body.apiName ?? ''), fields);
                 sendJson(res, 201, store.recordRepresentation(record));
             } else if (method === 'PATCH' && writePath[1]) {
-                const record = store.update(decodeURIComponent(writePath[1]), fields, userId);
+                const record = store.asUser(userId).update(decodeURIComponent(writePath[1]), fields);
                 sendJson(res, 200, store.recordRepresentation(record));
             } else if (method === 'DELETE' && writePath[1]) {
                 store.delete(decodeURIComponent(writePath[1]));

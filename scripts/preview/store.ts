@@ -120,7 +120,8 @@ export class PreviewStore implements RecordSource {
     private records = new Map<string, StoredRecord>();
     private counters: Record<string, number> = {};
     private sampleHash = '';
-    readonly userId = RUNNING_USER_ID;
+    /** Who reads (scope: MINE) and writes (CreatedById, OwnerId, LastModifiedById): the sample rep, or see asUser. */
+    readonly userId: string = RUNNING_USER_ID;
     /** Set by the preview's test hook: every write fails as if the network dropped or the server broke. */
     failWrites: 'off' | 'network' | 'server' = 'off';
 
@@ -298,13 +299,8 @@ export class PreviewStore implements RecordSource {
         this.records.set(record.Id, record);
     }
 
-    private applySystemFields(
-        object: ObjectDescribe,
-        record: StoredRecord,
-        now: string,
-        isNew: boolean,
-        userId = RUNNING_USER_ID
-    ) {
+    private applySystemFields(object: ObjectDescribe, record: StoredRecord, now: string, isNew: boolean) {
+        const { userId } = this;
         if (isNew) {
             record.CreatedDate ??= now;
             record.CreatedById ??= userId;
@@ -452,8 +448,7 @@ export class PreviewStore implements RecordSource {
     private write(
         object: ObjectDescribe,
         values: Record<string, unknown>,
-        existing: StoredRecord | undefined,
-        userId?: string
+        existing: StoredRecord | undefined
     ): StoredRecord {
         if (this.failWrites === 'server') {
             throw new RecordWriteError(
@@ -496,18 +491,25 @@ export class PreviewStore implements RecordSource {
         }
         const record: StoredRecord = { ...(merged as StoredRecord), attributes: { type: object.apiName } };
         if (isNew) record.Id = this.newId(object);
-        this.applySystemFields(object, record, this.clock().toISOString(), isNew, userId);
+        this.applySystemFields(object, record, this.clock().toISOString(), isNew);
         this.put(record);
         this.persist();
         return record;
     }
 
-    /** @param userId who saves (the preview's user switch); the sample rep by default. */
-    create(apiName: string, fields: Record<string, unknown>, userId?: string): StoredRecord {
-        return this.write(this.object(apiName), fields, undefined, userId);
+    /**
+     * The store as one user sees and saves it (the preview's "Preview as" switch): the same records, counters and
+     * file underneath, only `userId` differs.
+     */
+    asUser(userId: string): PreviewStore {
+        return userId === this.userId ? this : (Object.assign(Object.create(this), { userId }) as PreviewStore);
     }
 
-    update(id: string, fields: Record<string, unknown>, userId?: string): StoredRecord {
+    create(apiName: string, fields: Record<string, unknown>): StoredRecord {
+        return this.write(this.object(apiName), fields, undefined);
+    }
+
+    update(id: string, fields: Record<string, unknown>): StoredRecord {
         const existing = this.get(id);
         if (!existing)
             throw new RecordWriteError(
@@ -516,7 +518,7 @@ export class PreviewStore implements RecordSource {
                 []
             );
         const { Id: _ignored, ...rest } = fields;
-        return this.write(this.object(existing.attributes.type), rest, existing, userId);
+        return this.write(this.object(existing.attributes.type), rest, existing);
     }
 
     delete(id: string): void {

@@ -11,7 +11,13 @@ import { describeOrg } from '../../scripts/lib/graphql/describe';
 import { extractQueries } from '../../scripts/lib/graphql/extract-queries';
 import { buildUiApiSchemaFromDescribe } from '../../scripts/lib/graphql/uiapi-schema';
 import { addDays, readOpenActions } from '../../scripts/lib/sample-data/open-actions';
-import { PreviewStore, RecordWriteError, RUNNING_USER_ID, type RuleChecker } from '../../scripts/preview/store';
+import {
+    PREVIEW_USERS,
+    PreviewStore,
+    RecordWriteError,
+    RUNNING_USER_ID,
+    type RuleChecker
+} from '../../scripts/preview/store';
 import { intervalRange, readReports, runReport, type ReportDefinition } from '../../scripts/preview/reports';
 import { checkRecord, RULES } from '../../force-app/main/default/lwc/pactRules/pactRules.js';
 
@@ -211,6 +217,33 @@ describe('the preview store', () => {
             RecordWriteError
         );
         expect(store.get(plan.Id)?.Objective__c).toBe('Agree the pilot scope for the night shift');
+    });
+
+    it('reads and writes as the user the page runs as, over the same records, counters and failures', () => {
+        const store = newStore(writeSample(CARDS));
+        store.load();
+        const account = store.list('Account')[0];
+        const manager = PREVIEW_USERS.find((u) => u.Id !== RUNNING_USER_ID)!;
+        expect(store.asUser(RUNNING_USER_ID)).toBe(store);
+        const asManager = store.asUser(manager.Id);
+        expect([store.userId, asManager.userId]).toEqual([RUNNING_USER_ID, manager.Id]);
+        const first = asManager.create('Call_Plan__c', {
+            Account__c: account.Id,
+            Objective__c: 'Agree the pilot scope for the night shift',
+            Status__c: 'Planned'
+        });
+        expect(first).toMatchObject({ Name: 'PLAN-00001', CreatedById: manager.Id, LastModifiedById: manager.Id });
+        // The same store underneath: the rep sees the plan, numbering goes on, an update names who made it.
+        expect(store.get(first.Id)).toBe(first);
+        const second = store.create('Call_Plan__c', {
+            Account__c: account.Id,
+            Objective__c: 'Hear what the night shift needs before the pilot',
+            Status__c: 'Planned'
+        });
+        expect(second).toMatchObject({ Name: 'PLAN-00002', CreatedById: RUNNING_USER_ID });
+        expect(store.update(first.Id, { Status__c: 'Cancelled' }).LastModifiedById).toBe(RUNNING_USER_ID);
+        store.failWrites = 'server';
+        expect(() => asManager.update(first.Id, { Status__c: 'Planned' })).toThrow(RecordWriteError);
     });
 });
 
