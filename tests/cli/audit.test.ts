@@ -335,9 +335,19 @@ describe('tick boxes judged by evidence', () => {
             ['No_Touch_Account__c', /segment/],
             ['Send_Handoff_Email__c', /starts an automation/],
             ['Meeting_Division_Updated_Manually__c', /automation flag/],
-            ['call_made_from_groudon__c', /system that sets it/]
+            ['call_made_from_groudon__c', /system that sets it/],
+            // The shorthand spelled out, and its words spelled in full, read the same.
+            ['Best_Method_Of_Contact_Evening_VM__c', /contact preference/]
         ] as const) {
             expect(verdict('Lead', tick(name)).reason).toMatch(why);
+        }
+        // A description that says automation triggers it, in any words ("Flow-triggered", "triggers a workflow").
+        for (const description of [
+            'Flow-triggered: set when the visit record is approved',
+            'This triggers a workflow'
+        ]) {
+            const field = tick('Visit_Approved__c', { label: 'Visit Approved', description });
+            expect(verdict('Lead', field).reason).toMatch(/automation sets it/);
         }
     });
 

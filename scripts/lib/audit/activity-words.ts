@@ -29,6 +29,8 @@ const SHORTHAND: Record<string, string[]> = {
     vm: ['voicemail'],
     vms: ['voicemails'],
     lvm: ['left', 'voicemail'],
+    // "BMOC": best method of contact, the customer's preference.
+    bmoc: ['best', 'method', 'of', 'contact'],
     fu: ['follow', 'up'],
     fup: ['follow', 'up'],
     followup: ['follow', 'up'],
@@ -368,7 +370,7 @@ const BENIGN_PATTERNS: { pattern: RegExp; why: string }[] = [
     },
     { pattern: /\bcan we\b|\bmay we\b|\bok to\b/, why: "records the customer's permission" },
     {
-        pattern: /\bbmoc\b|\bbest (method|time|way)\b|\bprefer(s|red|ence)?\b/,
+        pattern: /\bbest (method|time|way)\b|\bprefer(s|red|ence)?\b/,
         why: "records the customer's contact preference"
     },
     {
@@ -430,7 +432,7 @@ const BENIGN_PATTERNS: { pattern: RegExp; why: string }[] = [
 const PROSE_PATTERNS: { pattern: RegExp; why: string }[] = [
     {
         pattern:
-            /\b(updated|set|populated|managed|marked|calculated|checked|filled|maintained) (automatically )?(by|via|from) (the )?(a )?(process|flow|workflow|trigger|batch|integration|system|automation|apex|job|workato|marketo|mulesoft|zapier|pardot|outreach|salesloft|lean ?data|[a-z]+ (integration|system|sync|tool))\b|\bset via\b|\bpull(ed|s)? from\b|\bsynced from\b|\bprocess builder\b|\b(email )?automation\b|\btechnical (field|checkbox|flag)\b|\bsystem use\b|\bused by the system\b|\bhidden field\b|\bmirroring\b|\bwe triggered\b|\bthe flow\b|\bstamped by\b|\bzap\b/,
+            /\b(updated|set|populated|managed|marked|calculated|checked|filled|maintained) (automatically )?(by|via|from) (the )?(a )?(process|flow|workflow|trigger|batch|integration|system|automation|apex|job|workato|marketo|mulesoft|zapier|pardot|outreach|salesloft|lean ?data|[a-z]+ (integration|system|sync|tool))\b|\bset via\b|\bpull(ed|s)? from\b|\bsynced from\b|\bprocess builder\b|\b(email )?automation\b|\btechnical (field|checkbox|flag)\b|\bsystem use\b|\bused by the system\b|\bhidden field\b|\bmirroring\b|\btrigger(s|ed)?\b|\bthe flow\b|\bstamped by\b|\bzap\b/,
         why: 'its description says automation sets it'
     },
     {
