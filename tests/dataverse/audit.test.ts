@@ -90,10 +90,12 @@ describe('pact audit on Dataverse', () => {
         expect(fake.requests.every((r) => r.headers.authorization === `Bearer ${fake.token}`)).toBe(true);
     });
 
-    it('writes the same text report as for Salesforce, naming the source and the command', async () => {
+    it('writes the same text report as for Salesforce, naming the source and the next step', async () => {
         const { out } = await run(['--dataverse-solution', zipFile]);
         expect(out).toContain('Call Made');
-        expect(out).toContain(`--dataverse-solution ${zipFile}`);
+        expect(out).toContain(zipFile);
+        // Blocking happens in the environment, not in a zip: the next step says so.
+        expect(out).toContain('pact block --dataverse URL');
         const bad = await run(['--dataverse-solution', path.join(temp, 'missing.zip')]);
         expect(bad.code).toBe(2);
         expect(bad.err).toContain('no such file');
