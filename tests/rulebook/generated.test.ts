@@ -147,6 +147,14 @@ describe('rule problems', () => {
         ]);
     });
 
+    it("checks a field read across a lookup by its lookup ('Rep__r.ManagerId' needs Rep__c)", () => {
+        const across = { ...base, object: 'Coaching_Note__c' as const, field: 'Rep__c' };
+        expect(findRuleProblems([{ ...across, fields: ['Rep__c', 'Rep__r.ManagerId'] }], REPO_ROOT)).toEqual([]);
+        expect(findRuleProblems([{ ...across, fields: ['Rep__c', 'Coach__r.ManagerId'] }], REPO_ROOT)).toEqual([
+            'Coaching_Note__c.PACT_Test_Rule: the field Coaching_Note__c.Coach__c does not exist in force-app/main/default/objects.'
+        ]);
+    });
+
     it('escapes formulas with ampersands, quotes and angle brackets', () => {
         const formula = `AND(Details__c <> "a & b", REGEX(" " & Details__c, "[^a-z']*"))`;
         const xml = renderValidationRule({ ...base, formula });
