@@ -299,6 +299,12 @@ export class PreviewStore implements RecordSource {
         this.records.set(record.Id, record);
     }
 
+    /** The next number of an object's auto-number name field (one counter per object, kept in the store file). */
+    private nextNumber(object: ObjectDescribe): number {
+        const key = `auto:${object.apiName}`;
+        return (this.counters[key] = (this.counters[key] ?? 0) + 1);
+    }
+
     private applySystemFields(object: ObjectDescribe, record: StoredRecord, now: string, isNew: boolean) {
         const { userId } = this;
         if (isNew) {
@@ -306,8 +312,7 @@ export class PreviewStore implements RecordSource {
             record.CreatedById ??= userId;
             if (object.fields.some((f) => f.apiName === 'OwnerId')) record.OwnerId ??= userId;
             if (object.autoNumberFormat && !record.Name) {
-                const key = `auto:${object.apiName}`;
-                const n = (this.counters[key] = (this.counters[key] ?? 0) + 1);
+                const n = this.nextNumber(object);
                 record.Name = object.autoNumberFormat.replace(/\{(0+)\}/, (_m, zeros: string) =>
                     String(n).padStart(zeros.length, '0')
                 );
@@ -320,9 +325,7 @@ export class PreviewStore implements RecordSource {
                 (f) => f.apiName === object.nameField && f.apiName !== 'Name' && f.type === 'AutoNumber'
             );
             if (standardNumber && !record[standardNumber.apiName]) {
-                const key = `auto:${object.apiName}`;
-                const n = (this.counters[key] = (this.counters[key] ?? 0) + 1);
-                record[standardNumber.apiName] = String(1000 + n).padStart(8, '0');
+                record[standardNumber.apiName] = String(1000 + this.nextNumber(object)).padStart(8, '0');
             }
         }
         record.LastModifiedDate = now;
