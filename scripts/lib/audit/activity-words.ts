@@ -2,22 +2,9 @@
  * The words that say an activity happened ("Call Made", "Left VM", "Appt Set", "F/U Done") and the
  * patterns that say a tick box records something else (consent, eligibility, routing, sync flags).
  * Builds on the rulebook's ACTIVITY_WORDS so that the words a rep may not type as a high card and
- * the tick boxes the audit flags stay one list. Pure text functions: the verdicts are in tick-boxes.ts.
+ * the tick boxes the audit flags stay one list. Pure text functions: the verdicts are in activity-controls.ts.
  */
-import * as rulebook from '../../../force-app/main/default/lwc/pactRules/vocabulary.js';
-
-/**
- * The rulebook's activity words, whichever shape it keeps them in: a flat list (ACTIVITY_WORDS) or
- * stems that inflect (ACTIVITY_VERBS: call -> calls, called, calling) with irregular forms.
- */
-function rulebookWords(): string[] {
-    const vocabulary = rulebook as unknown as Record<string, string[] | undefined>;
-    if (vocabulary.ACTIVITY_WORDS) return vocabulary.ACTIVITY_WORDS;
-    const stems = (vocabulary.ACTIVITY_VERBS ?? []).map((v) => v.replace(/\+$/, ''));
-    // Only what says it happened: "contacted", not the bare stem "contact" (a Contact is a person).
-    const inflected = stems.map((v) => (v.endsWith('e') ? `${v}d` : `${v}ed`));
-    return [...inflected, ...(vocabulary.ACTIVITY_IRREGULAR ?? [])];
-}
+import { ACTIVITY_WORDS } from '../../../force-app/main/default/lwc/pactRules/vocabulary.js';
 
 /** Shorthand reps and admins use in field names and labels, spelled out before matching. */
 const SHORTHAND: Record<string, string[]> = {
@@ -226,7 +213,7 @@ const PERSON_VERBS: ReadonlySet<string> = new Set(['reached', 'attempted', 'conn
  * activity happened only next to an activity noun or a person ("Packet Mailed" is not, "Customer Met" is).
  * "checked" is left out: "If checked, ..." opens half the descriptions Salesforce admins write.
  */
-const RULEBOOK_VERBS = rulebookWords().filter(
+const RULEBOOK_VERBS = ACTIVITY_WORDS.filter(
     (w) =>
         !['checked', 'check', 'checks', 'checking', 'sync', 'synced', 'syncs', 'syncing'].includes(w) &&
         !STRONG_SINGLE.has(w) &&
