@@ -204,6 +204,31 @@ ${o.withComponents ? `<script type="module" src="${bundleUrl(build)}"></script>`
 const slot = (component: string, props: Record<string, unknown>, extraClass = '') =>
     `<div class="pact-slot ${extraClass}" data-pact-component="${escapeHtml(component)}" data-props="${escapeHtml(JSON.stringify(props))}"><p class="slds-text-color_weak">Loading ${escapeHtml(component)}...</p></div>`;
 
+/**
+ * A record page's header as the record's highlights panel shows it: the object, the record's name, the standard
+ * fields given as `details`, and a picker that opens another record of the same object.
+ */
+function recordHeader(o: {
+    object: string;
+    route: string;
+    title: unknown;
+    current: string;
+    choices: { id: string; label: string }[];
+    details?: string;
+}): string {
+    const picker = `pact-${o.route}-picker`;
+    const options = o.choices
+        .map(
+            (c) =>
+                `<option value="${escapeHtml(c.id)}"${c.id === o.current ? ' selected' : ''}>${escapeHtml(c.label)}</option>`
+        )
+        .join('');
+    return `<div class="slds-page-header pact-record-header slds-m-bottom_small"><div class="slds-page-header__row"><div class="slds-page-header__col-title">
+<span class="slds-text-title_caps">${o.object}</span><h1 class="slds-page-header__title">${escapeHtml(o.title)}</h1></div>
+<div class="slds-page-header__col-actions"><label class="slds-form-element__label" for="${picker}">Open another ${o.route}</label>
+<select id="${picker}" class="slds-select" onchange="location.href='/${o.route}/'+this.value">${options}</select></div></div>${o.details ? `\n${o.details}` : ''}</div>`;
+}
+
 export async function startPreviewServer(options: PreviewOptions): Promise<RunningPreview> {
     const { repoDir } = options;
     const log = options.log ?? (() => undefined);
@@ -261,22 +286,20 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Runni
                 build
             );
         }
-        const options = all
-            .map(
-                (a) =>
-                    `<option value="${escapeHtml(a.Id)}"${a.Id === account.Id ? ' selected' : ''}>${escapeHtml(a.Name)}${a.Customer_Alert__c ? ' (alert)' : ''}</option>`
-            )
-            .join('');
         const props = { recordId: account.Id, objectApiName: 'Account' };
         const main = components.has('pactCustomerHub')
             ? slot('pactCustomerHub', props)
             : ['pactBriefing', 'pactHighCardComposer', 'pactTimeline']
                   .map((c) => slot(c, props, 'slds-m-bottom_small'))
                   .join('');
-        const body = `<div class="slds-page-header pact-record-header slds-m-bottom_small"><div class="slds-page-header__row"><div class="slds-page-header__col-title">
-<span class="slds-text-title_caps">Account</span><h1 class="slds-page-header__title">${escapeHtml(account.Name)}</h1></div>
-<div class="slds-page-header__col-actions"><label class="slds-form-element__label" for="pact-account-picker">Open another account</label>
-<select id="pact-account-picker" class="slds-select" onchange="location.href='/account/'+this.value">${options}</select></div></div></div>
+        const header = recordHeader({
+            object: 'Account',
+            route: 'account',
+            title: account.Name,
+            current: account.Id,
+            choices: all.map((a) => ({ id: a.Id, label: `${a.Name ?? ''}${a.Customer_Alert__c ? ' (alert)' : ''}` }))
+        });
+        const body = `${header}
 <div class="slds-grid slds-gutters slds-wrap"><div class="slds-col slds-size_1-of-1 slds-large-size_8-of-12 pact-main">${main}</div>
 <div class="slds-col slds-size_1-of-1 slds-large-size_4-of-12 pact-side">${slot('pactPlanner', props)}</div></div>`;
         return page(
@@ -311,22 +334,20 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Runni
             );
         }
         const account = found.AccountId ? store.get(String(found.AccountId)) : undefined;
-        const options = cases
-            .map(
-                (c) =>
-                    `<option value="${escapeHtml(c.Id)}"${c.Id === found.Id ? ' selected' : ''}>${escapeHtml(c.Subject)} (${escapeHtml(c.Status)})</option>`
-            )
-            .join('');
         const props = { recordId: found.Id, objectApiName: 'Case' };
         const detail = (label: string, value: unknown) =>
             value
                 ? `<li class="slds-page-header__detail-block"><div class="slds-text-title">${label}</div><div>${escapeHtml(value)}</div></li>`
                 : '';
-        const body = `<div class="slds-page-header pact-record-header slds-m-bottom_small"><div class="slds-page-header__row"><div class="slds-page-header__col-title">
-<span class="slds-text-title_caps">Case</span><h1 class="slds-page-header__title">${escapeHtml(found.Subject)}</h1></div>
-<div class="slds-page-header__col-actions"><label class="slds-form-element__label" for="pact-case-picker">Open another case</label>
-<select id="pact-case-picker" class="slds-select" onchange="location.href='/case/'+this.value">${options}</select></div></div>
-<ul class="slds-page-header__row slds-page-header__row_gutters slds-wrap">${detail('Account', account?.Name)}${detail('Status', found.Status)}${detail('Priority', found.Priority)}${detail('Origin', found.Origin)}</ul></div>
+        const header = recordHeader({
+            object: 'Case',
+            route: 'case',
+            title: found.Subject,
+            current: found.Id,
+            choices: cases.map((c) => ({ id: c.Id, label: `${c.Subject ?? ''} (${c.Status ?? ''})` })),
+            details: `<ul class="slds-page-header__row slds-page-header__row_gutters slds-wrap">${detail('Account', account?.Name)}${detail('Status', found.Status)}${detail('Priority', found.Priority)}${detail('Origin', found.Origin)}</ul>`
+        });
+        const body = `${header}
 <div class="pact-main">${components.has('pactCustomerHub') ? slot('pactCustomerHub', props) : slot('pactHighCardComposer', props)}</div>`;
         return page(
             {
