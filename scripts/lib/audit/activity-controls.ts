@@ -220,13 +220,14 @@ export function judgeCheckbox(
     context: CheckboxContext = emptyContext(),
     objectLabel?: string
 ): CheckboxVerdict {
-    const benign = (reason: string, evidence: string[]): CheckboxVerdict => ({
+    const verdict = (lowCard: boolean, reason: string, evidence: string[]): CheckboxVerdict => ({
         object,
         field,
-        lowCard: false,
-        reason: `benign: ${reason}`,
+        lowCard,
+        reason,
         evidence
     });
+    const benign = (reason: string, evidence: string[]) => verdict(false, `benign: ${reason}`, evidence);
     const evidence: string[] = [];
     const text = textEvidence(fieldTexts(field), [...words(object), ...words(objectLabel)]);
     if (text) evidence.push(`${text.strength} evidence in its ${text.where}: "${text.matches.join('", "')}"`);
@@ -237,15 +238,12 @@ export function judgeCheckbox(
         const why = activityFormula(object, field.formula);
         if (!why) return benign('a formula computes it from data that is no activity; nobody ticks it', evidence);
         evidence.unshift(`a formula tick: ${why}`);
-        return {
-            object,
-            field,
-            lowCard: true,
-            evidence,
-            reason:
-                `Formula tick box ${describeField(object, field)} turns activities into a count: ${why}. ` +
-                'Nobody ticks it, but every report that sums it counts calls or meetings per rep; retire it with the reports that use it.'
-        };
+        return verdict(
+            true,
+            `Formula tick box ${describeField(object, field)} turns activities into a count: ${why}. ` +
+                'Nobody ticks it, but every report that sums it counts calls or meetings per rep; retire it with the reports that use it.',
+            evidence
+        );
     }
     const setters = [
         ...(context.setters.get(`${object}.${field.name}`.toLowerCase()) ?? []),
@@ -282,16 +280,13 @@ export function judgeCheckbox(
             evidence
         );
     }
-    return {
-        object,
-        field,
-        lowCard: true,
-        evidence,
-        reason:
-            `Tick box ${describeField(object, field)} records that a rep did something ` +
+    return verdict(
+        true,
+        `Tick box ${describeField(object, field)} records that a rep did something ` +
             `(${text.matches.map((m) => `"${m}"`).join(', ')} in its ${text.where}${used.length ? `; counted by ${used[0]}` : ''}). ` +
-            'Reps tick it to satisfy a count, not to tell what the customer said: retire it (pact block) and capture a High Card instead.'
-    };
+            'Reps tick it to satisfy a count, not to tell what the customer said: retire it (pact block) and capture a High Card instead.',
+        evidence
+    );
 }
 
 export function checkboxVerdicts(model: OrgModel, context: CheckboxContext = indexSetters(model)): CheckboxVerdict[] {
