@@ -5,7 +5,14 @@
  * is used (a filter or column of an activity report per person) and who sets it (a person, not a
  * flow, workflow, process, integration or managed package) add up; each verdict lists its evidence.
  */
-import type { AutomationModel, FieldModel, Finding, ObjectModel, OrgModel } from '../metadata/model';
+import {
+    namespaceOf,
+    type AutomationModel,
+    type FieldModel,
+    type Finding,
+    type ObjectModel,
+    type OrgModel
+} from '../metadata/model';
 import { activityEvidence, benignReason, textEvidence, words, ACTIVITY_NOUNS, STRONG_WORDS } from './activity-words';
 
 export const RULE_LOW_CARD_CHECKBOX = 'low-card-checkbox';
@@ -258,7 +265,7 @@ export function judgeCheckbox(
         return benign(`set by ${by.join(', ')}: automated, not a rep's tick`, [...evidence, `set by ${by.join(', ')}`]);
     }
     // A reader fills managedBy; a bare model still shows the namespace in the name ("dialer__Called__c").
-    const managedBy = field.managedBy ?? /^([A-Za-z][A-Za-z0-9]*)__\w+__c$/.exec(field.name)?.[1];
+    const managedBy = field.managedBy ?? namespaceOf(field.name);
     if (managedBy) {
         return benign(`belongs to the managed package "${managedBy}", which sets it`, [
             ...evidence,

@@ -170,6 +170,12 @@ export interface Finding {
     evidence?: string[];
 }
 
+/** "ns__Field__c" belongs to the managed package "ns"; "Field__c" to the org. */
+export function namespaceOf(apiName: string): string | undefined {
+    const match = /^([A-Za-z][A-Za-z0-9]*)__[A-Za-z0-9_]+__c$/.exec(apiName);
+    return match ? match[1] : undefined;
+}
+
 export function emptyModel(source: string): OrgModel {
     return { source, objects: [], reports: [], dashboards: [], reportTypes: [], automations: [] };
 }

@@ -28,7 +28,8 @@ import {
     ReportModel,
     ReportTypeModel,
     ValidationRuleModel,
-    emptyModel
+    emptyModel,
+    namespaceOf
 } from './model';
 
 /** A metadata file that cannot be read; names the file so the user can fix it. */
@@ -134,12 +135,6 @@ function folderQualifiedName(parts: string[], folderRoot: string, suffix: string
     const last = tail.length - 1;
     tail[last] = tail[last].slice(0, -suffix.length);
     return tail.join('/');
-}
-
-/** "ns__Field__c" belongs to the managed package "ns"; "Field__c" to the org. */
-export function namespaceOf(apiName: string): string | undefined {
-    const match = /^([A-Za-z][A-Za-z0-9]*)__[A-Za-z0-9_]+__c$/.exec(apiName);
-    return match ? match[1] : undefined;
 }
 
 function readField(root: Xml, file: string, fallbackName: string): FieldModel {
