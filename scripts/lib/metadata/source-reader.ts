@@ -80,12 +80,9 @@ function compact<T extends object>(obj: T): T {
     return obj;
 }
 
-/** Set while reading files the mdapi reader wrote itself from XML it has already validated. */
-let trusted = false;
-
 function parseFile(absolute: string, relative: string, rootElement: string): Xml {
     const xml = fs.readFileSync(absolute, 'utf8');
-    const valid = trusted ? true : XMLValidator.validate(xml);
+    const valid = XMLValidator.validate(xml);
     if (valid !== true) {
         throw new SourceReadError(relative, `not well-formed XML (line ${valid.err.line}: ${valid.err.msg})`);
     }
@@ -450,20 +447,7 @@ function readReportType(root: Xml, file: string, name: string): ReportTypeModel 
  * Reads every metadata file the checks need under `dir`. Throws SourceReadError naming the
  * file when one is not well-formed or has the wrong root element.
  */
-export function readSourceDir(
-    dir: string,
-    onProgress?: (message: string) => void,
-    options: { validated?: boolean } = {}
-): OrgModel {
-    trusted = options.validated === true;
-    try {
-        return readTree(dir, onProgress);
-    } finally {
-        trusted = false;
-    }
-}
-
-function readTree(dir: string, onProgress?: (message: string) => void): OrgModel {
+export function readSourceDir(dir: string, onProgress?: (message: string) => void): OrgModel {
     if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
         throw new SourceReadError(dir, 'not a directory');
     }
