@@ -53,8 +53,11 @@ export async function loadModel(
             const { format, model } = readMetadataDir(absolute, (message) => spinner.update(message));
             return { model, description: `${dir} (${format} format)` };
         } catch (error) {
-            if (error instanceof SourceReadError)
-                throw new PactRunError(`cannot read ${dir}: ${error.message}`, 'input');
+            if (error instanceof SourceReadError) {
+                // The admin named the folder already: say what is wrong with it, not its full path again.
+                const detail = error.file === absolute ? error.message.slice(absolute.length + 2) : error.message;
+                throw new PactRunError(`cannot read ${dir}: ${detail}`, 'input');
+            }
             throw error;
         } finally {
             spinner.done();

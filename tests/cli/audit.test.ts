@@ -267,6 +267,8 @@ describe('pact audit, the command', () => {
         const missing = runPact(['audit', '--source-dir', 'no-such-folder']);
         expect([missing.status, missing.stdout]).toEqual([2, '']);
         expect(missing.stderr).toMatch(/cannot read no-such-folder: .*not a directory/);
+        // The folder as the admin typed it, not the machine's full path to it.
+        expect(missing.stderr).toBe('pact audit: cannot read no-such-folder: not a directory\n');
 
         const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'pact-empty-'));
         const none = runPact(['audit', '--source-dir', empty]);
