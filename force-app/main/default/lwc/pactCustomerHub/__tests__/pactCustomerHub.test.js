@@ -4,6 +4,8 @@ import { graphql } from 'lightning/graphql';
 import { getRecord, createRecord } from 'lightning/uiRecordApi';
 import { subscribe, unsubscribe } from 'lightning/messageService';
 import { registerRefreshHandler, unregisterRefreshHandler } from 'lightning/refresh';
+// The composer inside the hub is driven as its own tests drive it.
+import { chooseKind, type, save } from '../../pactHighCardComposer/__tests__/driver';
 
 const customer = require('./data/customer.json');
 const customerEmpty = require('./data/customerEmpty.json');
@@ -199,18 +201,13 @@ describe('c-pact-customer-hub', () => {
         expect(composer.defaultContactId).toBe(CONTACT_ID);
 
         createRecord.mockResolvedValue({ id: 'a01Dn00000HcQk1IAF' });
-        composer.shadowRoot
-            .querySelector('c-pact-choice-group[data-field="Kind__c"]')
-            .shadowRoot.querySelector('button[data-value="Complaint"]')
-            .click();
-        const words = composer.shadowRoot.querySelector('lightning-textarea.pact-details');
-        words.dispatchEvent(
-            new CustomEvent('change', {
-                detail: { value: 'Third late delivery this month; wants a call from logistics.' }
-            })
+        chooseKind(composer, 'Complaint');
+        type(
+            composer,
+            'lightning-textarea.pact-details',
+            'Third late delivery this month; wants a call from logistics.'
         );
-        composer.shadowRoot.querySelector('lightning-button.pact-save').click();
-        await flush();
+        await save(composer);
         expect(createRecord.mock.calls[0][0].fields).toMatchObject({
             Account__c: ACCOUNT_ID,
             Contact__c: CONTACT_ID,

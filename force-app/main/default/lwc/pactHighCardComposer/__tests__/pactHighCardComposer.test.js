@@ -5,6 +5,7 @@ import { publish } from 'lightning/messageService';
 import { draftKey } from 'c/pactDrafts';
 import { preferencesKey } from 'c/pactPreferences';
 import { RULES, LIMITS } from 'c/pactRules';
+import { $, choiceButtons, choiceButton, chooseKind, type, pick, errorFor, openMore, save, flush } from './driver';
 
 const createRecordSuccess = require('./data/createRecordSuccess.json');
 const createRecordValidationError = require('./data/createRecordValidationError.json');
@@ -18,8 +19,6 @@ const CUSTOMER_WORDS =
 const CARD_NUMBER_WORDS = 'Accounts payable gave us card 4111 1111 1111 1111 to settle the March invoice.';
 const ruleMessage = (name) => RULES.find((rule) => rule.name === name).message;
 
-const flush = () => new Promise((resolve) => process.nextTick(resolve));
-
 function createComposer(props = {}) {
     const element = createElement('c-pact-high-card-composer', { is: PactHighCardComposer });
     Object.assign(element, { recordId: ACCOUNT_ID, objectApiName: 'Account', ...props });
@@ -27,47 +26,6 @@ function createComposer(props = {}) {
     return element;
 }
 
-const $ = (element, selector) => element.shadowRoot.querySelector(selector);
-// Kind and sentiment are radio groups (c-pact-choice-group), their radios inside its own shadow root.
-const choiceButtons = (element, field) => [
-    ...$(element, `c-pact-choice-group[data-field="${field}"]`).shadowRoot.querySelectorAll('button')
-];
-const choiceButton = (element, field, value) =>
-    choiceButtons(element, field).find((button) => button.dataset.value === value);
-
-function chooseKind(element, value) {
-    choiceButton(element, 'Kind__c', value).click();
-}
-
-function type(element, selector, value) {
-    const input = $(element, selector);
-    input.value = value;
-    input.dispatchEvent(new CustomEvent('change', { detail: { value } }));
-}
-
-function pick(element, selector, recordId) {
-    $(element, selector).dispatchEvent(new CustomEvent('change', { detail: { recordId } }));
-}
-
-/**
- * The message a field shows: a radio group shows its own; a base component shows the message the composer
- * set through setCustomValidity + reportValidity (modelled by force-app/test/jest-mocks/lightning/validity.js).
- */
-function errorFor(element, field) {
-    const target = $(element, `[data-field="${field}"]`);
-    if (!target) return undefined;
-    if (target.tagName === 'C-PACT-CHOICE-GROUP') {
-        return target.shadowRoot.querySelector('.pact-choice-message')?.textContent.trim() || undefined;
-    }
-    return target.helpMessage || undefined;
-}
-
-/** Opens "More details", where every optional field is. */
-async function openMore(element) {
-    const toggle = $(element, 'button.pact-more-details');
-    if (toggle.getAttribute('aria-expanded') !== 'true') toggle.click();
-    await flush();
-}
 const storedDraft = (recordId = ACCOUNT_ID) =>
     JSON.parse(localStorage.getItem(draftKey('highCard', USER_ID, recordId)));
 
@@ -92,11 +50,6 @@ async function restoreThenDiscard() {
     await flush();
     expect($(element, 'lightning-textarea.pact-details').value).toBe('');
     expect(localStorage.getItem(draftKey('highCard', USER_ID, ACCOUNT_ID))).toBeNull();
-}
-
-async function save(element) {
-    $(element, 'lightning-button.pact-save').click();
-    await flush();
 }
 
 describe('c-pact-high-card-composer', () => {
