@@ -516,6 +516,27 @@ describe('pact audit in process', () => {
         expect(next('--dataverse-solution legacy.zip')[1]).toContain('Deactivate the 1 business rule that forces');
     });
 
+    it("counts as judged the tick boxes it judged: not those of settings or of PACT's own objects", () => {
+        const object = (name: string, fields: FieldModel[]) => ({
+            file: name,
+            name,
+            fields,
+            validationRules: [],
+            listViews: []
+        });
+        const box = (name: string): FieldModel => ({ file: name, name, type: 'Checkbox' });
+        const model: OrgModel = {
+            ...emptyModel('test'),
+            objects: [
+                object('Lead', [box('Call_Made__c'), box('Do_Not_Call__c')]),
+                object('Dialer_Setting__mdt', [box('Enabled__c')])
+            ]
+        };
+        const result = auditOrg(model);
+        expect(summarise(model, result, '--source-dir x').judged.tickBoxes).toBe(2);
+        expect(result.findings.length + result.benign.length).toBe(2);
+    });
+
     it('shows reading progress on a terminal only', async () => {
         const tty = memoryIo({ stderrIsTTY: true });
         await main(['audit', '--source-dir', path.relative(REPO, SOURCE_FIXTURE)], tty.io);

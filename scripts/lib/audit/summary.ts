@@ -170,7 +170,8 @@ export function summarise(model: OrgModel, result: AuditResult, commandTarget: s
         peopleRanking: result.findings.length - controls.length,
         benign: result.benign.length,
         judged: {
-            tickBoxes: model.objects.reduce((n, o) => n + o.fields.filter((f) => f.type === 'Checkbox').length, 0),
+            // The tick boxes the engine judged (settings and PACT's own objects are not a rep's work).
+            tickBoxes: [...result.findings, ...result.benign].filter((f) => f.category === 'tick-box').length,
             reports: model.reports.length,
             dashboards: model.dashboards.length,
             validationRules: model.objects.reduce((n, o) => n + o.validationRules.length, 0)
