@@ -261,6 +261,11 @@ describe('pact audit, the command', () => {
     it('exits 0 on PACT itself', () => {
         const result = runPact(['audit', '--source-dir', 'force-app']);
         expect([result.status, result.stdout]).toEqual([0, expect.stringContaining('nothing found')]);
+        const verbose = runPact(['audit', '--source-dir', 'force-app', '--verbose']);
+        expect(verbose.status).toBe(0);
+        expect(verbose.stdout).toMatch(
+            /^PACT audit of force-app \(source format\): 0 activity controls, 0 people-ranking notes\nJudged [^\n]+\n\n== Left alone \(\d+\) ==\n/
+        );
     });
 
     it('exits 2 with the reason when the folder is missing, empty or holds broken XML', () => {

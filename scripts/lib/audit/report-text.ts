@@ -48,6 +48,8 @@ export function renderSummary(summary: AuditSummary, description: string): strin
     ].filter((l): l is string => l !== undefined);
     if (tops.length) lines.push('', 'Most activity controls', ...tops);
     if (summary.next.length) lines.push('', 'Next', ...summary.next.map((n, i) => `  ${i + 1}. ${n}`));
+    // With nothing found (--verbose), the summary is its two first lines.
+    while (lines[lines.length - 1] === '') lines.pop();
     return `${lines.join('\n')}\n`;
 }
 
