@@ -176,6 +176,11 @@ describe('pact audit on a legacy org folder', () => {
         expect(auditModel(pact).map((f) => `${f.rule} ${f.component}`)).toEqual([
             'low-card-checkbox High_Card__c.Approved__c'
         ]);
+        expect(auditModel(pact)[0]).toMatchObject({
+            tier: 'activity-control',
+            category: 'pact-integrity',
+            evidence: ['An object PACT ships has a Checkbox field.']
+        });
     });
 
     it('finds nothing in PACT itself', () => {

@@ -5,7 +5,7 @@
  * component; the guard's stricter rules are for PACT's own package (tests/integrity).
  */
 import type { Finding, OrgModel } from '../metadata/model';
-import { checkCheckboxes, checkCoachingNotes } from '../integrity';
+import { checkCheckboxes, checkCoachingNotes, RULES, type RuleId } from '../integrity';
 import { PACT_OBJECTS } from './activity-controls';
 
 export function guardFindings(model: OrgModel): Finding[] {
@@ -13,6 +13,7 @@ export function guardFindings(model: OrgModel): Finding[] {
         ...f,
         tier: 'activity-control' as const,
         category: 'pact-integrity',
-        evidence: [f.rule]
+        // The guard's rule in words ("An object PACT ships has a Checkbox field."), not its id.
+        evidence: [RULES[f.rule as RuleId] ?? f.rule]
     }));
 }
