@@ -119,9 +119,9 @@ function sectionsHtml(summary: AuditSummary): string {
                     );
                 })
                 .join('');
-            const tierClass = section.info.tier === 'people-ranking' ? ' tier-note' : '';
+            const tierClass = section.info.tier === 'people-ranking' ? ' class="tier-note"' : '';
             return (
-                `<section class="category" id="${esc(section.info.id)}"><h2 class="${tierClass.trim()}">${esc(section.info.title)} ` +
+                `<section class="category" id="${esc(section.info.id)}"><h2${tierClass}>${esc(section.info.title)} ` +
                 `(${section.findings.length})</h2><p class="why">${esc(section.info.why)}</p>${groups}</section>`
             );
         })
