@@ -51,23 +51,27 @@ function isTabbable(element) {
     return getComputedStyle(element).visibility !== 'hidden';
 }
 
+/** The focused element, looking through the shadow roots that hold it. */
+function deepActiveElement() {
+    let element = document.activeElement;
+    while (element && element.shadowRoot && element.shadowRoot.activeElement)
+        element = element.shadowRoot.activeElement;
+    return element;
+}
+
 /**
- * The shell's skip link: focus where a rep starts writing, the composer's first stop (its own focus()
- * when it has one, else its first tab stop), as the page's main-content link does for everyone else.
+ * The shell's skip link: focus where a rep starts writing, the composer's first stop (its own @api focus(),
+ * else, when that left the focus elsewhere, its first tab stop), as the page's main-content link does for
+ * everyone else.
  */
 function skipToComposer(event) {
     const composer = deepFind(document, (e) => e.localName === 'c-pact-high-card-composer');
     if (!composer) return;
     event.preventDefault();
     composer.scrollIntoView({ block: 'start' });
-    if (typeof composer.focus === 'function') composer.focus();
-    const active = () => {
-        let element = document.activeElement;
-        while (element && element.shadowRoot && element.shadowRoot.activeElement)
-            element = element.shadowRoot.activeElement;
-        return element;
-    };
-    if (!composer.contains(active()) && active() !== composer) {
+    composer.focus();
+    const active = deepActiveElement();
+    if (!composer.contains(active) && active !== composer) {
         const first = deepFind(composer.shadowRoot || composer, isTabbable);
         if (first) first.focus();
     }
