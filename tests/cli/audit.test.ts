@@ -354,6 +354,10 @@ describe('tick boxes judged by evidence', () => {
         ] as const) {
             expect(verdict('Lead', tick(name)).reason).toMatch(why);
         }
+        // On an object a system or the team keeps, the reason reads as a sentence whatever the word.
+        expect(verdict('QA_Errors__c', tick('Call_Made__c')).reason).toBe(
+            'benign: QA_Errors__c, named for "errors", holds records a system or the team keeps, not a rep\'s work'
+        );
         // A description that says automation triggers it, in any words ("Flow-triggered", "triggers a workflow").
         for (const description of [
             'Flow-triggered: set when the visit record is approved',

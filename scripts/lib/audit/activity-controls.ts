@@ -273,7 +273,12 @@ export function judgeCheckbox(
         ]);
     }
     const systemWord = words(object).find((w) => SYSTEM_OBJECT_WORDS.has(w));
-    if (systemWord) return benign(`${object} holds system records (a ${systemWord}), not a rep's work`, evidence);
+    if (systemWord) {
+        return benign(
+            `${object}, named for "${systemWord}", holds records a system or the team keeps, not a rep's work`,
+            evidence
+        );
+    }
     const pattern = benignReason(field.name, field.label, [field.description, field.inlineHelpText]);
     if (pattern) return benign(pattern, evidence);
     // Use in an activity report per person lifts a weak hint in the name or label, not one in a description.
