@@ -552,6 +552,30 @@ describe('pact audit in process', () => {
         expect(result.findings.length + result.benign.length).toBe(2);
     });
 
+    it('says in a sentence why an activity list that counts no person is left alone', () => {
+        const model: OrgModel = {
+            ...emptyModel('test'),
+            reports: [
+                {
+                    file: 'reports/Service/Open_Tasks.report',
+                    name: 'Service/Open_Tasks',
+                    reportType: 'Task',
+                    format: 'Tabular',
+                    columns: [{ field: 'SUBJECT' }, { field: 'ACCOUNT' }],
+                    groupings: [],
+                    filters: []
+                }
+            ]
+        };
+        expect(auditOrg(model).benign).toMatchObject([
+            {
+                category: 'report',
+                component: 'Service/Open_Tasks',
+                reason: 'benign: an activity report with no grouping (a list), counting no person'
+            }
+        ]);
+    });
+
     it('shows reading progress on a terminal only', async () => {
         const tty = memoryIo({ stderrIsTTY: true });
         await main(['audit', '--source-dir', path.relative(REPO, SOURCE_FIXTURE)], tty.io);

@@ -89,7 +89,7 @@ function title(item: { name: string; label?: string }): string {
 
 function groupingSummary(report: ReportModel): string {
     const fields = [...new Set([...report.groupings.map((g) => g.field), ...(report.chartGroupings ?? [])])];
-    return fields.length ? `grouped only by ${fields.join(', ')}` : 'a list with no grouping';
+    return fields.length ? `grouped only by ${fields.join(', ')}` : 'with no grouping (a list)';
 }
 
 const MY_SCOPES = new Set(['user', 'mine', 'my', 'owner']);
