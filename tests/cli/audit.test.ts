@@ -8,6 +8,7 @@ import { indexUserFields, userFieldIn } from '../../scripts/lib/integrity';
 import { emptyModel, type FieldModel, type OrgModel } from '../../scripts/lib/metadata/model';
 import { main } from '../../scripts/cli/main';
 import { summarise } from '../../scripts/lib/audit/summary';
+import { renderSummary } from '../../scripts/lib/audit/report-text';
 import { MDAPI_FIXTURE, REPO, SOURCE_FIXTURE, memoryIo, runPact } from './helpers';
 
 // Each run of the real command starts node and tsx: seconds on a busy 2-core machine.
@@ -529,6 +530,13 @@ describe('pact audit in process', () => {
             'pact block --dataverse URL (the environment this solution came from)'
         );
         expect(next('--dataverse-solution legacy.zip')[1]).toContain('Deactivate the 1 business rule that forces');
+        // Dataverse words: tables, business rules, and views named after their table rather than folders.
+        expect(next('--dataverse-solution legacy.zip')[2]).toContain('; start with the views on Sales_Activity.');
+        const dataverse = summarise(model, auditOrg(model), '--dataverse-solution legacy.zip');
+        const text = renderSummary(dataverse, 'legacy.zip (Dataverse solution)');
+        expect(text).toContain(', 1 business rule, ');
+        expect(text).toMatch(/\n {2}Tables {6}Activity \(3\)/);
+        expect(text).toMatch(/\n {2}Views on {4}Sales_Activity \(1\)/);
     });
 
     it("counts as judged the tick boxes it judged: not those of settings or of PACT's own objects", () => {

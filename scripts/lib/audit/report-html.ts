@@ -90,8 +90,8 @@ function summaryHtml(summary: AuditSummary): string {
             : '') +
         `<div class="charts">` +
         barChart('Findings by category', categoryRows, '#0176d3') +
-        barChart('Objects with the most activity controls', summary.top.objects, '#ba0517') +
-        barChart('Report folders with the most activity controls', summary.top.folders, '#ba0517') +
+        barChart(`${summary.terms.objects} with the most activity controls`, summary.top.objects, '#ba0517') +
+        barChart(summary.terms.folderChart, summary.top.folders, '#ba0517') +
         barChart('Dashboards with the most activity controls', summary.top.dashboards, '#ba0517') +
         `</div>`
     );

@@ -30,7 +30,7 @@ export function renderSummary(summary: AuditSummary, description: string): strin
             `${plural(summary.peopleRanking, 'people-ranking note')}`
     );
     lines.push(
-        `Judged ${plural(judged.tickBoxes, 'tick box', 'tick boxes')}, ${plural(judged.validationRules, 'validation rule')}, ` +
+        `Judged ${plural(judged.tickBoxes, 'tick box', 'tick boxes')}, ${plural(judged.validationRules, summary.terms.rule)}, ` +
             `${plural(judged.reports, 'report')} and ${plural(judged.dashboards, 'dashboard')}; ` +
             `${plural(summary.benign, 'component')} left alone (--verbose says why).`
     );
@@ -42,8 +42,8 @@ export function renderSummary(summary: AuditSummary, description: string): strin
         for (const s of sections) lines.push(`  ${s.info.title.padEnd(46)}${String(s.findings.length).padStart(6)}`);
     }
     const tops = [
-        topLine('Objects', summary.top.objects),
-        topLine('Folders', summary.top.folders),
+        topLine(summary.terms.objects, summary.top.objects),
+        topLine(summary.terms.folders, summary.top.folders),
         topLine('Dashboards', summary.top.dashboards)
     ].filter((l): l is string => l !== undefined);
     if (tops.length) lines.push('', 'Most activity controls', ...tops);

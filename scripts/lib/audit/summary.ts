@@ -85,8 +85,36 @@ export interface AuditSummary {
     judged: { tickBoxes: number; reports: number; dashboards: number; validationRules: number };
     sections: CategorySection[];
     top: { objects: [string, number][]; folders: [string, number][]; dashboards: [string, number][] };
+    /** How the platform names them: Salesforce has validation rules and report folders, Dataverse business rules and views on tables. */
+    terms: Terms;
     next: string[];
 }
+
+export interface Terms {
+    objects: string;
+    rule: string;
+    /** Before a folder's name in the next step: "the folder Sales_Activity", "the views on phonecall". */
+    folder: string;
+    folders: string;
+    folderChart: string;
+}
+
+const SALESFORCE_TERMS: Terms = {
+    objects: 'Objects',
+    rule: 'validation rule',
+    folder: 'the folder',
+    folders: 'Folders',
+    folderChart: 'Report folders with the most activity controls'
+};
+
+/** A Dataverse view is named after its table ("phonecall/Calls per Rep"): its "folder" is the table. */
+const DATAVERSE_TERMS: Terms = {
+    objects: 'Tables',
+    rule: 'business rule',
+    folder: 'the views on',
+    folders: 'Views on',
+    folderChart: 'Tables whose views hold the most activity controls'
+};
 
 /** Reports and dashboards are grouped by folder, everything else by object. */
 export function groupKey(f: Finding): string {
@@ -133,7 +161,7 @@ export function summarise(model: OrgModel, result: AuditResult, commandTarget: s
     const controls = result.findings.filter((f) => f.tier !== 'people-ranking');
     const count = (id: string) => controls.filter((f) => f.category === id).length;
     const next: string[] = [];
-    const dataverse = commandTarget.startsWith('--dataverse');
+    const terms = commandTarget.startsWith('--dataverse') ? DATAVERSE_TERMS : SALESFORCE_TERMS;
     const ticks = controls.filter((f) => f.rule === RULE_LOW_CARD_CHECKBOX).length;
     const formulas = controls.filter((f) => f.rule === RULE_FORMULA_CHECKBOX).length;
     if (ticks > 0) next.push(blockStep(commandTarget, plural(ticks, 'tick box', 'tick boxes')));
@@ -144,8 +172,8 @@ export function summarise(model: OrgModel, result: AuditResult, commandTarget: s
     const rules = count('forcing-rule');
     if (rules > 0)
         next.push(
-            `Deactivate the ${plural(rules, dataverse ? 'business rule' : 'validation rule')} that ${rules === 1 ? 'forces' : 'force'} activity entry ` +
-                (dataverse
+            `Deactivate the ${plural(rules, terms.rule)} that ${rules === 1 ? 'forces' : 'force'} activity entry ` +
+                (terms === DATAVERSE_TERMS
                     ? '(Power Apps > Tables > the table > Business rules).'
                     : '(Setup > Object Manager > Validation Rules).')
         );
@@ -161,7 +189,7 @@ export function summarise(model: OrgModel, result: AuditResult, commandTarget: s
         const folder = countBy(controls.filter((f) => f.category === 'activity-report').map(groupKey), 1)[0]?.[0];
         next.push(
             `Retire or regroup the ${what.join(' and ')} (by account, not by person)` +
-                (folder ? `; start with the folder ${folder}.` : '.')
+                (folder ? `; start with ${terms.folder} ${folder}.` : '.')
         );
     }
     return {
@@ -184,7 +212,8 @@ export function summarise(model: OrgModel, result: AuditResult, commandTarget: s
             folders: countBy(controls.filter((f) => f.componentType === 'Report').map(groupKey)),
             dashboards: countBy(controls.filter((f) => f.componentType === 'Dashboard').map((f) => f.component))
         },
-        next
+        next,
+        terms
     };
 }
 
