@@ -14,6 +14,7 @@ import { installSteps, zipHash, type InstallContext } from '../lib/dataverse/ins
 import { SOLUTION } from '../lib/dataverse/schema';
 import { SECRET_VARIABLE, signIn } from '../lib/dataverse/sign-in';
 import { PactRunError } from '../lib/salesforce/connection';
+import { loadStepState, runSteps, stepStateFile } from '../lib/setup-steps';
 import { CliIo, EXIT, REPO_ROOT } from './io';
 
 export const DATAVERSE_SETUP_USAGE = `Usage: pact setup --dataverse URL [--tenant TENANT] [--client-id ID] [--client-credentials] [--solution FILE] [--fresh]
@@ -37,29 +38,11 @@ export interface DataverseSetupDeps {
     root?: string;
 }
 
-interface State {
-    url: string;
-    done: string[];
-    updatedAt: string;
-}
+/** Steps that only look (connect, Sales, the publisher, the app URL) run every time: later steps need their facts. */
+const LOOKS_ONLY = new Set(['connect', 'sales', 'app-url', 'publisher']);
 
 export const dataverseStateFile = (root: string, url: string): string =>
-    path.join(root, '.sf', `pact-setup-dataverse-${new URL(url).host.replace(/[^A-Za-z0-9_.-]/g, '_')}.json`);
-
-function readState(file: string, url: string): State {
-    if (!fs.existsSync(file)) return { url, done: [], updatedAt: '' };
-    try {
-        const state = JSON.parse(fs.readFileSync(file, 'utf8')) as State;
-        return Array.isArray(state.done) ? state : { url, done: [], updatedAt: '' };
-    } catch {
-        throw new PactRunError(`${file} is not valid JSON: delete it or run with --fresh`, 'input');
-    }
-}
-
-function writeState(file: string, state: State): void {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(file, `${JSON.stringify({ ...state, updatedAt: new Date().toISOString() }, null, 2)}\n`);
-}
+    stepStateFile(root, `dataverse-${new URL(url).host}`);
 
 export async function setupDataverse(argv: string[], io: CliIo, deps: DataverseSetupDeps = {}): Promise<number> {
     const { values } = parseArgs({
@@ -107,7 +90,7 @@ export async function setupDataverse(argv: string[], io: CliIo, deps: DataverseS
     }
     const solutionZip = fs.readFileSync(zipFile);
     const stateFile = dataverseStateFile(root, url);
-    const state = values.fresh ? { url, done: [], updatedAt: '' } : readState(stateFile, url);
+    const state = loadStepState(stateFile, { url }, values.fresh);
 
     const say = (line: string) => io.stdout(`${line}\n`);
     const tokens =
@@ -124,31 +107,21 @@ export async function setupDataverse(argv: string[], io: CliIo, deps: DataverseS
     const steps = installSteps(zipHash(solutionZip));
 
     say(`PACT setup for Dataverse: ${url} (solution ${path.relative(io.cwd, zipFile)})`);
-    for (const [index, step] of steps.entries()) {
-        const label = `[${index + 1}/${steps.length}] ${step.title}`;
-        // Steps that only look (connect, Sales, the app URL) always run: later steps need their facts.
-        const looksOnly = ['connect', 'sales', 'app-url', 'publisher'].includes(step.id);
-        if (state.done.includes(step.id) && !looksOnly) {
-            say(`${label}: done before, skipped`);
-            continue;
+    const run = await runSteps(
+        steps.map((step) => ({ ...step, always: LOOKS_ONLY.has(step.id), run: () => step.run(context) })),
+        state,
+        stateFile,
+        io,
+        {
+            starting: (label) => label,
+            doneBefore: (label) => `${label}: done before, skipped`,
+            finished: (_step, result) => `  ${result}`,
+            failed: (error, { number }) =>
+                `  failed: ${error instanceof DataverseError || error instanceof PactRunError ? error.message : String(error)}\n` +
+                `Setup stopped at step ${number}. Fix the cause and run the same command again: finished steps are skipped.\n`
         }
-        say(label);
-        try {
-            const result = await step.run(context);
-            say(`  ${result}`);
-        } catch (error) {
-            const message =
-                error instanceof DataverseError || error instanceof PactRunError ? error.message : String(error);
-            io.stderr(`  failed: ${message}\n`);
-            io.stderr(
-                `Setup stopped at step ${index + 1}. Fix the cause and run the same command again: finished steps are skipped.\n`
-            );
-            writeState(stateFile, state);
-            return EXIT.failed;
-        }
-        if (!state.done.includes(step.id)) state.done.push(step.id);
-        writeState(stateFile, state);
-    }
+    );
+    if (!run.ok) return EXIT.failed;
     if (client.waits.length) say(`(waited ${client.waits.length}× for the service's request limits)`);
     say(`\nPACT is installed. Open the app: ${context.facts.appUrl}`);
     say('Next: give people the PACT Rep, PACT Manager or PACT Executive role (with Basic User) — see pcf/README.md.');

@@ -29,6 +29,7 @@ import {
     type RetryPolicy
 } from '../lib/salesforce/connection';
 import type { OrgKind } from '../lib/salesforce/pact-org';
+import { loadStepState, runSteps, stepStateFile, type ResumableStep, type StepState } from '../lib/setup-steps';
 import { CliIo, EXIT, REPO_ROOT } from './io';
 
 export const SETUP_USAGE = `Usage: pact setup --target-org ALIAS [--scratch] [--demo] [--layouts PROFILES]
@@ -94,24 +95,17 @@ export interface SetupActions {
     orgUrl(alias: string): Promise<string>;
 }
 
-interface Step {
-    id: string;
-    title: string;
+interface Step extends ResumableStep {
     /** A file or folder of this checkout the step uses, relative to the repository root. */
     needs?: string;
-    /** Why the step does not run this time (it is not recorded as done, so a later run can do it). */
-    skip?: string;
-    run: () => Promise<string>;
 }
 
-export interface SetupState {
+export interface SetupState extends StepState {
     alias: string;
-    done: string[];
-    updatedAt: string;
 }
 
 export function stateFile(root: string, alias: string): string {
-    return path.join(root, '.sf', `pact-setup-${alias.replace(/[^A-Za-z0-9_.-]/g, '_')}.json`);
+    return stepStateFile(root, alias);
 }
 
 export interface SetupOptions {
@@ -188,7 +182,8 @@ function planSteps(alias: string, options: SetupOptions, actions: SetupActions, 
             skip: options.sampleData.import ? undefined : 'no sample data (see the step before)',
             run: () => actions.assignOpenActions(alias, PATHS.sampleOpenActions)
         },
-        { id: 'org-url', title: 'Find the org URL', run: () => actions.orgUrl(alias) }
+        // The URL is looked up every time: it is the point of the last line.
+        { id: 'org-url', title: 'Find the org URL', always: true, run: () => actions.orgUrl(alias) }
     );
     // Checked before the first step runs, so that a broken checkout does not leave half a setup.
     for (const step of steps) {
@@ -197,21 +192,6 @@ function planSteps(alias: string, options: SetupOptions, actions: SetupActions, 
         }
     }
     return steps;
-}
-
-function readState(file: string, alias: string): SetupState {
-    if (!fs.existsSync(file)) return { alias, done: [], updatedAt: '' };
-    try {
-        const state = JSON.parse(fs.readFileSync(file, 'utf8')) as SetupState;
-        return Array.isArray(state.done) ? state : { alias, done: [], updatedAt: '' };
-    } catch {
-        throw new PactRunError(`${file} is not valid JSON: delete it or run with --fresh`, 'input');
-    }
-}
-
-function writeState(file: string, state: SetupState): void {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(file, `${JSON.stringify({ ...state, updatedAt: new Date().toISOString() }, null, 2)}\n`);
 }
 
 /** Runs the Salesforce CLI from node_modules with --json; resolves with its "result". */
@@ -512,36 +492,18 @@ export async function setup(argv: string[], io: CliIo, actions?: SetupActions, r
     };
     const steps = planSteps(alias, options, act, root);
     const file = stateFile(root, alias);
-    const state = values.fresh ? { alias, done: [], updatedAt: '' } : readState(file, alias);
+    const state: SetupState = loadStepState(file, { alias }, values.fresh);
     const shownFile = path.relative(root, file);
-    let url = '';
-    for (const [index, step] of steps.entries()) {
-        const label = `[${index + 1}/${steps.length}] ${step.title}`;
-        // The URL is looked up every time: it is the point of the last line.
-        if (step.skip) {
-            io.stdout(`${label}: skipped, ${step.skip}\n`);
-            continue;
-        }
-        if (state.done.includes(step.id) && step.id !== 'org-url') {
-            io.stdout(`${label}: already done (${shownFile})\n`);
-            continue;
-        }
-        io.stdout(`${label} ...\n`);
-        try {
-            const detail = await step.run();
-            if (step.id === 'org-url') url = detail;
-            else io.stdout(`      done: ${detail}\n`);
-        } catch (error) {
-            const message = error instanceof Error ? error.message : String(error);
-            io.stderr(
-                `      failed: ${message}\n` +
-                    `Fix the cause and run the same command again: the ${state.done.length} finished step(s) are kept in ${shownFile}.\n`
-            );
-            return EXIT.failed;
-        }
-        if (!state.done.includes(step.id)) state.done.push(step.id);
-        writeState(file, state);
-    }
+    const run = await runSteps(steps, state, file, io, {
+        starting: (label) => `${label} ...`,
+        doneBefore: (label) => `${label}: already done (${shownFile})`,
+        finished: (step, detail) => (step.id === 'org-url' ? undefined : `      done: ${detail}`),
+        failed: (error, { finished }) =>
+            `      failed: ${error instanceof Error ? error.message : String(error)}\n` +
+            `Fix the cause and run the same command again: the ${finished} finished step(s) are kept in ${shownFile}.\n`
+    });
+    if (!run.ok) return EXIT.failed;
+    const url = run.details.get('org-url') ?? '';
     io.stdout(`\nPACT is set up in ${alias}: ${url}\nOpen the PACT app from the App Launcher.\n`);
     io.stdout(
         `\nLeft for you in Setup:\n${leftForTheAdmin(alias, options)
