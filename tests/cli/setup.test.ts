@@ -241,6 +241,20 @@ describe('pact setup', () => {
         expect(fresh.log).toHaveLength(9);
     });
 
+    it('a damaged state file stops setup before any step, says which file and how to go on, and is kept', async () => {
+        const file = stateFile(root, 'prod');
+        fs.mkdirSync(path.dirname(file), { recursive: true });
+        fs.writeFileSync(file, '{"alias": "prod", "done": ["deploy-pact",');
+        const { actions, log } = fakeActions();
+        await expect(setup(['--target-org', 'prod'], memoryIo().io, actions, root)).rejects.toThrow(
+            `${file} is not valid JSON: delete it or run with --fresh`
+        );
+        expect(log).toEqual([]);
+        expect(fs.readFileSync(file, 'utf8')).toBe('{"alias": "prod", "done": ["deploy-pact",');
+        expect(await setup(['--target-org', 'prod', '--fresh'], memoryIo().io, actions, root)).toBe(0);
+        expect(JSON.parse(fs.readFileSync(file, 'utf8')).done).toHaveLength(4);
+    });
+
     it('resumes at the open actions without importing the sample data a second time', async () => {
         const first = fakeActions('actions');
         const failedRun = memoryIo();

@@ -134,6 +134,15 @@ describe('pact setup --dataverse', () => {
         );
     });
 
+    it('a damaged state file stops setup before the first request, and is kept', async () => {
+        const file = dataverseStateFile(root, fake.url);
+        fs.mkdirSync(path.dirname(file), { recursive: true });
+        fs.writeFileSync(file, '{"done": "connect"}');
+        await expect(run()).rejects.toThrow(`${file} has no list of finished steps ("done")`);
+        expect(fake.requests).toEqual([]);
+        expect(fs.readFileSync(file, 'utf8')).toBe('{"done": "connect"}');
+    });
+
     it('waits as long as Retry-After says when the service answers 429, then goes on', async () => {
         fake.fail({ match: /^POST EntityDefinitions$/, ...RECORDED.tooManyRequests(7) });
         const waits: number[] = [];
