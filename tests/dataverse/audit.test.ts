@@ -11,6 +11,8 @@ import * as path from 'node:path';
 import { runPact } from './fake/pact';
 import { startFakeDataverse, type FakeDataverse } from './fake/server';
 import { loadEnvironment, zipFixture } from './fake/legacy-environment';
+import { auditOrg } from '../../scripts/lib/audit';
+import { readDataverseSolution } from '../../scripts/lib/dataverse/audit-reader';
 
 const CHECKER = path.resolve(__dirname, '../../../shared/tools/dvsolution-check');
 
@@ -37,6 +39,7 @@ describe('pact audit on Dataverse', () => {
         await zipFixture(zipFile);
         fake = await startFakeDataverse();
         loadEnvironment(fake);
+        addSiteVisits(fake);
     });
     afterAll(async () => {
         await fake.close();
@@ -45,6 +48,7 @@ describe('pact audit on Dataverse', () => {
 
     const EXPECTED = [
         'activity-control activity-dashboard activity-dashboard-per-person Activity Scoreboard',
+        'activity-control activity-report activity-report-per-person new_sitevisit/Site Visits per Rep',
         'activity-control activity-report activity-report-per-person phonecall/Calls per Rep',
         'activity-control tick-box low-card-checkbox account.new_callmade',
         'activity-control tick-box low-card-checkbox phonecall.new_leftvoicemail'
@@ -85,9 +89,24 @@ describe('pact audit on Dataverse', () => {
         expect(err).toBe('');
         expect(code).toBe(1);
         expect(summary(JSON.parse(out))).toEqual(EXPECTED);
-        // Tables with columns (1) + lookups per table (2) + views, charts, dashboards, processes (4).
-        expect(fake.requests.filter((r) => r.method === 'GET')).toHaveLength(7);
+        // Tables with columns (1) + lookups per table (3) + views, charts, dashboards, processes (4).
+        expect(fake.requests.filter((r) => r.method === 'GET')).toHaveLength(8);
         expect(fake.requests.every((r) => r.headers.authorization === `Bearer ${fake.token}`)).toBe(true);
+    });
+
+    it('knows a custom activity table by IsActivity, not by its name', async () => {
+        // new_sitevisit is a custom activity table (IsActivity 1 in customizations.xml): its chart of
+        // visits per owner counts reps' activities. Nothing in the name "new_sitevisit" says so.
+        const model = await readDataverseSolution(fs.readFileSync(zipFile), zipFile);
+        const visits = model.objects.find((o) => o.name === 'new_sitevisit');
+        expect(visits?.activity).toBe(true);
+        expect(model.objects.find((o) => o.name === 'account')?.activity).toBeUndefined();
+        const chart = (m: typeof model) =>
+            auditOrg(m).findings.find((f) => f.component === 'new_sitevisit/Site Visits per Rep');
+        expect(chart(model)?.evidence).toContain('activity report: it is on new_sitevisit');
+        // Without the reader's word the engine falls back to names and sees a table that ranks people.
+        const unsaid = { ...model, objects: model.objects.map((o) => ({ ...o, activity: undefined })) };
+        expect(chart(unsaid)?.tier).toBe('people-ranking');
     });
 
     it('writes the same text report as for Salesforce, naming the source and the next step', async () => {
@@ -101,3 +120,32 @@ describe('pact audit on Dataverse', () => {
         expect(bad.err).toContain('no such file');
     });
 });
+
+/** The fixture's custom activity table (IsActivity true) and its chart, as the Web API answers them. */
+function addSiteVisits(fake: FakeDataverse): void {
+    const entities = fake.state.rows.get('EntityDefinitions') ?? [];
+    entities.push({
+        LogicalName: 'new_sitevisit',
+        IsActivity: true,
+        DisplayName: { UserLocalizedLabel: { Label: 'Site Visit' } },
+        Attributes: [{ LogicalName: 'ownerid', AttributeType: 'Owner', RequiredLevel: { Value: 'SystemRequired' } }]
+    });
+    fake.state.rows.set('EntityDefinitions', entities);
+    fake.state.rows.set(
+        "EntityDefinitions(LogicalName='new_sitevisit')/Attributes/Microsoft.Dynamics.CRM.LookupAttributeMetadata",
+        [{ LogicalName: 'ownerid', Targets: ['systemuser', 'team'] }]
+    );
+    const charts = fake.state.rows.get('savedqueryvisualizations') ?? [];
+    charts.push({
+        savedqueryvisualizationid: '5a4b3c2d-1e0f-4a9b-8c7d-6e5f4a3b2c1d',
+        name: 'Site Visits per Rep',
+        primaryentitytypecode: 'new_sitevisit',
+        datadescription:
+            '<datadefinition><fetchcollection><fetch mapping="logical" aggregate="true"><entity name="new_sitevisit">' +
+            '<attribute groupby="true" alias="groupby_column" name="ownerid" />' +
+            '<attribute alias="aggregate_column" name="activityid" aggregate="count" /></entity></fetch></fetchcollection>' +
+            '<categorycollection><category><measurecollection><measure alias="aggregate_column" /></measurecollection>' +
+            '</category></categorycollection></datadefinition>'
+    });
+    fake.state.rows.set('savedqueryvisualizations', charts);
+}

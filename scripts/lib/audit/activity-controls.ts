@@ -87,6 +87,25 @@ export function isActivityObject(objectName: string): boolean {
     return /__c$/i.test(objectName) && words(objectName).some((w) => ACTIVITY_OBJECT_WORDS.has(w));
 }
 
+/** Lower-case object name -> what the reader said (ObjectModel.activity), per objects list and its length. */
+const declaredActivity = new WeakMap<ObjectModel[], { count: number; byName: Map<string, boolean> }>();
+
+/**
+ * An activity table: the reader's word when it has one (Dataverse IsActivity, so a custom activity
+ * table such as new_sitevisit counts), else the name (Salesforce Task/Event, "Site_Visit__c").
+ */
+export function isActivityTable(model: OrgModel, objectName: string): boolean {
+    let declared = declaredActivity.get(model.objects);
+    if (declared?.count !== model.objects.length) {
+        const byName = new Map<string, boolean>();
+        for (const obj of model.objects)
+            if (obj.activity !== undefined) byName.set(obj.name.toLowerCase(), obj.activity);
+        declared = { count: model.objects.length, byName };
+        declaredActivity.set(model.objects, declared);
+    }
+    return declared.byName.get(objectName.toLowerCase()) ?? isActivityObject(objectName);
+}
+
 /** Objects whose tick boxes are settings, not records a rep works on. */
 function isSettingObject(objectName: string): boolean {
     return (
@@ -199,7 +218,7 @@ function formulaParts(formula: string) {
  * tests activity words, or reads fields that count or date calls and meetings (Connects__c,
  * First_Call_Date__c). LastActivityDate alone says how recent, and counts nothing.
  */
-function activityFormula(object: string, formula: string): string | undefined {
+function activityFormula(object: string, formula: string, onActivity: boolean): string | undefined {
     const { literals, identifiers } = formulaParts(formula);
     const last = (id: string) => id.split('.').pop() ?? id;
     const counting = identifiers.filter(
@@ -212,10 +231,9 @@ function activityFormula(object: string, formula: string): string | undefined {
     if (counting.length > 0) return `its formula reads ${counting.join(', ')}`;
     const describing = identifiers.filter((id) => ACTIVITY_DESCRIBING.test(last(id)));
     const literalWords = literals.flatMap((l) => words(l)).filter((w) => STRONG_WORDS.has(w));
-    if (isActivityObject(object) && describing.length > 0) return `its formula reads ${describing.join(', ')}`;
+    if (onActivity && describing.length > 0) return `its formula reads ${describing.join(', ')}`;
     const progress = identifiers.filter((id) => ACTIVITY_PROGRESS.test(last(id)));
-    if (isActivityObject(object) && progress.length > 0)
-        return `its formula reads ${progress.join(', ')} of every ${object}`;
+    if (onActivity && progress.length > 0) return `its formula reads ${progress.join(', ')} of every ${object}`;
     if (describing.length > 0 && literalWords.length > 0)
         return `its formula tests ${describing.join(', ')} for "${[...new Set(literalWords)].join('", "')}"`;
     return undefined;
@@ -225,7 +243,9 @@ export function judgeCheckbox(
     object: string,
     field: FieldModel,
     context: CheckboxContext = emptyContext(),
-    objectLabel?: string
+    objectLabel?: string,
+    /** The object is an activity table (what the reader said, else its name). */
+    onActivity: boolean = isActivityObject(object)
 ): CheckboxVerdict {
     const verdict = (lowCard: boolean, reason: string, evidence: string[]): CheckboxVerdict => ({
         object,
@@ -242,7 +262,7 @@ export function judgeCheckbox(
     if (used.length > 0) evidence.push(`read by activity reports per person: ${used.slice(0, 3).join(', ')}`);
 
     if (field.formula !== undefined) {
-        const why = activityFormula(object, field.formula);
+        const why = activityFormula(object, field.formula, onActivity);
         if (!why) return benign('a formula computes it from data that is no activity; nobody ticks it', evidence);
         evidence.unshift(`a formula tick: ${why}`);
         return verdict(
@@ -305,7 +325,9 @@ export function checkboxVerdicts(model: OrgModel, context: CheckboxContext = ind
     return model.objects
         .filter((obj) => isActivityFacing(obj.name))
         .flatMap((obj) =>
-            obj.fields.filter((f) => f.type === 'Checkbox').map((f) => judgeCheckbox(obj.name, f, context, obj.label))
+            obj.fields
+                .filter((f) => f.type === 'Checkbox')
+                .map((f) => judgeCheckbox(obj.name, f, context, obj.label, isActivityTable(model, obj.name)))
         );
 }
 

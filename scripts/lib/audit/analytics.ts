@@ -16,7 +16,7 @@ import {
     userFieldIn
 } from '../integrity';
 import type { UserFieldIndex } from '../integrity/user-fields';
-import { isActivityObject } from './activity-controls';
+import { isActivityObject, isActivityTable } from './activity-controls';
 import { words } from './activity-words';
 
 export const RULE_ACTIVITY_REPORT = 'activity-report-per-person';
@@ -42,19 +42,19 @@ export interface AnalyticsVerdict {
 
 /** Why the report is about activities (its report type, base object or joined blocks), or undefined. */
 export function activityReportReason(model: OrgModel, report: ReportModel): string | undefined {
-    if (report.baseObject && isActivityObject(report.baseObject)) return `is on ${report.baseObject}`;
+    if (report.baseObject && isActivityTable(model, report.baseObject)) return `is on ${report.baseObject}`;
     for (const ref of [report.reportType, ...(report.blockReportTypes ?? [])]) {
         if (!ref) continue;
         const type = reportTypeOf(model, ref);
         if (type) {
-            if (isActivityObject(type.baseObject))
+            if (isActivityTable(model, type.baseObject))
                 return `uses the report type ${type.name}, built on ${type.baseObject}`;
             const join = (type.joins ?? []).find((j) => isActivityRelationship(j.split('.').pop() ?? ''));
             if (join) return `uses the report type ${type.name}, which joins ${join}`;
             continue;
         }
         const entity = /CustomEntity\$([A-Za-z0-9_]+)/.exec(ref);
-        if (entity && isActivityObject(entity[1])) return `is on ${entity[1]}`;
+        if (entity && isActivityTable(model, entity[1])) return `is on ${entity[1]}`;
         if (/__c$/i.test(ref)) {
             // A custom report type the model does not hold: its name is the only evidence.
             if (words(ref).some((w) => ACTIVITY_REPORT_TYPE_WORDS.has(w))) return `uses the report type ${ref}`;

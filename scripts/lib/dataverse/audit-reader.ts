@@ -273,6 +273,9 @@ export async function readDataverseSolution(zipData: Buffer, file: string): Prom
     const reportById = new Map<string, string>();
     for (const e of list(custom.Entities?.Entity)) {
         const table = str(e.EntityInfo?.entity?.['@Name'] ?? e.Name?.['#text'] ?? e.Name).toLowerCase();
+        // Exports write <IsActivity>1</IsActivity> in <entity> for an activity table, custom ones too
+        // (CustomizationsSolution.xsd EntityInfoType: TrueFalse01Type); older exports may leave it out.
+        const isActivity = str(e.EntityInfo?.entity?.IsActivity);
         const fields: FieldModel[] = list(e.EntityInfo?.entity?.attributes?.attribute).map((a: Xml) => {
             const name = str(a.LogicalName ?? a['@PhysicalName']).toLowerCase();
             const type = fieldType(str(a.Type));
@@ -301,6 +304,7 @@ export async function readDataverseSolution(zipData: Buffer, file: string): Prom
                 file: `${file}:customizations.xml`,
                 name: table,
                 label: e.Name?.['@LocalizedName'],
+                ...(isActivity === '1' || isActivity === '0' ? { activity: isActivity === '1' } : {}),
                 fields,
                 validationRules: [],
                 listViews: []
@@ -504,6 +508,7 @@ export async function readDataverseEnvironment(
                 file,
                 name: table,
                 label: labelOf(entity.DisplayName),
+                ...(typeof entity.IsActivity === 'boolean' ? { activity: entity.IsActivity } : {}),
                 fields,
                 validationRules: [],
                 listViews: []

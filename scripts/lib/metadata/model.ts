@@ -48,6 +48,11 @@ export interface ObjectModel extends Origin {
     /** API name, e.g. "Task", "Account", "High_Card__c". */
     name: string;
     label?: string;
+    /**
+     * True for an activity table, false for any other, when the source says so (Dataverse IsActivity);
+     * left out when it does not (Salesforce), and the audit knows activity objects by name.
+     */
+    activity?: boolean;
     fields: FieldModel[];
     validationRules: ValidationRuleModel[];
     listViews: ListViewModel[];
