@@ -83,7 +83,7 @@ describe('the audit HTML report in Chromium', () => {
         const callMade = ticks.locator('tr.finding', { hasText: 'Activity.Call_Made__c' });
         expect(await callMade.locator('td.file').textContent()).toBe('objects/Activity.object');
         expect(await callMade.locator('ul.evidence li').allTextContents()).toEqual([
-            'strong evidence in its name: "call", "made"'
+            'its name says an activity was done: "call", "made"'
         ]);
         const report = page.locator('section#activity-report tr.finding');
         expect(await report.locator('td').first().textContent()).toBe('Sales_Activity/Calls_Per_Rep');

@@ -125,6 +125,17 @@ describe('pact audit on a legacy org folder', () => {
         expect(reasons['required-field-forces-activity Activity.Calls_This_Week__c']).toMatch(/Required Number field/);
     });
 
+    it("words its evidence for an admin: the report builder's column label, and what the words say", () => {
+        const evidence = Object.fromEntries(auditModel(source).map((f) => [f.component, f.evidence ?? []]));
+        // ASSIGNED is the "Assigned" column of a Tasks and Events report; the API name stays for --json readers.
+        expect(evidence['Sales_Activity/Calls_Per_Rep']).toContain('per person: "Assigned" (ASSIGNED)');
+        expect(evidence['Activity.Call_Made__c']).toEqual(['its name says an activity was done: "call", "made"']);
+        expect(evidence['Site_Visit__c.Completed__c'][0]).toMatch(
+            /^its name, on an object about "visit", names an activity: "completed"$/
+        );
+        expect(Object.values(evidence).flat().join(' ')).not.toMatch(/(strong|medium|weak) evidence/);
+    });
+
     it('leaves inactive rules, rules with activity words only in text, and plain date rules alone', () => {
         const components = auditModel(source).map((f) => f.component);
         expect(components).not.toContain('Opportunity.Old_Visit_Rule');
@@ -502,7 +513,8 @@ describe('pact audit in process', () => {
                 tier: 'people-ranking',
                 category: 'people-ranking-report',
                 component: 'Sales/Won_By_Owner',
-                evidence: ['per person: FULL_NAME']
+                // The report builder's label, with the column's API name beside it.
+                evidence: ['per person: "Opportunity owner" (FULL_NAME)']
             }
         ]);
         fs.rmSync(dir, { recursive: true, force: true });

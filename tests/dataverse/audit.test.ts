@@ -103,7 +103,10 @@ describe('pact audit on Dataverse', () => {
         expect(model.objects.find((o) => o.name === 'account')?.activity).toBeUndefined();
         const chart = (m: typeof model) =>
             auditOrg(m).findings.find((f) => f.component === 'new_sitevisit/Site Visits per Rep');
-        expect(chart(model)?.evidence).toContain('activity report: it is on new_sitevisit');
+        expect(chart(model)?.evidence).toEqual([
+            'activity report: it is on new_sitevisit',
+            'per person: "Owner" (ownerid)'
+        ]);
         // Without the reader's word the engine falls back to names and sees a table that ranks people.
         const unsaid = { ...model, objects: model.objects.map((o) => ({ ...o, activity: undefined })) };
         expect(chart(unsaid)?.tier).toBe('people-ranking');

@@ -13,7 +13,9 @@ import {
     type ObjectModel,
     type OrgModel
 } from '../metadata/model';
+import { objectIndex } from './model-index';
 import { activityEvidence, benignReason, textEvidence, words, ACTIVITY_NOUNS, STRONG_WORDS } from './activity-words';
+import type { Strength } from './activity-words';
 
 export const RULE_LOW_CARD_CHECKBOX = 'low-card-checkbox';
 /** A formula tick box that counts activities: nobody ticks it, so pact block has nothing to refuse. */
@@ -87,23 +89,19 @@ export function isActivityObject(objectName: string): boolean {
     return /__c$/i.test(objectName) && words(objectName).some((w) => ACTIVITY_OBJECT_WORDS.has(w));
 }
 
-/** Lower-case object name -> what the reader said (ObjectModel.activity), per objects list and its length. */
-const declaredActivity = new WeakMap<ObjectModel[], { count: number; byName: Map<string, boolean> }>();
+/** Lower-case object name -> what the reader said (ObjectModel.activity). */
+const declaredActivity = objectIndex((objects) => {
+    const byName = new Map<string, boolean>();
+    for (const obj of objects) if (obj.activity !== undefined) byName.set(obj.name.toLowerCase(), obj.activity);
+    return byName;
+});
 
 /**
  * An activity table: the reader's word when it has one (Dataverse IsActivity, so a custom activity
  * table such as new_sitevisit counts), else the name (Salesforce Task/Event, "Site_Visit__c").
  */
 export function isActivityTable(model: OrgModel, objectName: string): boolean {
-    let declared = declaredActivity.get(model.objects);
-    if (declared?.count !== model.objects.length) {
-        const byName = new Map<string, boolean>();
-        for (const obj of model.objects)
-            if (obj.activity !== undefined) byName.set(obj.name.toLowerCase(), obj.activity);
-        declared = { count: model.objects.length, byName };
-        declaredActivity.set(model.objects, declared);
-    }
-    return declared.byName.get(objectName.toLowerCase()) ?? isActivityObject(objectName);
+    return declaredActivity(model).get(objectName.toLowerCase()) ?? isActivityObject(objectName);
 }
 
 /** Objects whose tick boxes are settings, not records a rep works on. */
@@ -239,6 +237,13 @@ function activityFormula(object: string, formula: string, onActivity: boolean): 
     return undefined;
 }
 
+/** How much the words found say, in an admin's words: its name "says an activity was done": "call", "made". */
+const TEXT_EVIDENCE: Record<Strength, string> = {
+    strong: 'says an activity was done',
+    medium: 'names an activity',
+    weak: 'only hints at an activity'
+};
+
 export function judgeCheckbox(
     object: string,
     field: FieldModel,
@@ -257,7 +262,10 @@ export function judgeCheckbox(
     const benign = (reason: string, evidence: string[]) => verdict(false, `benign: ${reason}`, evidence);
     const evidence: string[] = [];
     const text = textEvidence(fieldTexts(field), [...words(object), ...words(objectLabel)]);
-    if (text) evidence.push(`${text.strength} evidence in its ${text.where}: "${text.matches.join('", "')}"`);
+    if (text) {
+        const where = text.where.includes(',') ? `${text.where},` : text.where;
+        evidence.push(`its ${where} ${TEXT_EVIDENCE[text.strength]}: "${text.matches.join('", "')}"`);
+    }
     const used = context.usedIn.get(field.name.toLowerCase()) ?? [];
     if (used.length > 0) evidence.push(`read by activity reports per person: ${used.slice(0, 3).join(', ')}`);
 

@@ -17,6 +17,7 @@ import {
 } from '../integrity';
 import type { UserFieldIndex } from '../integrity/user-fields';
 import { isActivityObject, isActivityTable } from './activity-controls';
+import { describeColumn } from './column-labels';
 import { words } from './activity-words';
 
 export const RULE_ACTIVITY_REPORT = 'activity-report-per-person';
@@ -100,8 +101,8 @@ export function judgeReports(model: OrgModel, index: UserFieldIndex = indexUserF
     for (const report of model.reports) {
         const why = activityReportReason(model, report);
         if (why) activity.set(report.name, why);
-        const people = personColumns(report, index);
         const object = reportObject(model, report);
+        const people = personColumns(report, index).map((c) => describeColumn(model, object, c));
         const base = { component: report.name, componentType: 'Report' as const, file: report.file, object };
         const evidence = [...(why ? [`activity report: it ${why}`] : []), ...people.map((p) => `per person: ${p}`)];
         if (report.scope && MY_SCOPES.has(report.scope.toLowerCase())) {
@@ -147,7 +148,8 @@ export function judgeAnalytics(model: OrgModel): AnalyticsVerdict[] {
     const index = indexUserFields(model);
     const { reports, activity } = judgeReports(model, index);
     const dashboards: AnalyticsVerdict[] = [];
-    for (const dashboard of model.dashboards) dashboards.push(judgeDashboard(dashboard, reports, activity, index));
+    for (const dashboard of model.dashboards)
+        dashboards.push(judgeDashboard(model, dashboard, reports, activity, index));
     return [...reports.values(), ...dashboards];
 }
 
@@ -158,6 +160,7 @@ function componentsOf(dashboard: DashboardModel) {
 }
 
 function judgeDashboard(
+    model: OrgModel,
     dashboard: DashboardModel,
     reports: Map<string, AnalyticsVerdict>,
     activity: Map<string, string>,
@@ -167,7 +170,9 @@ function judgeDashboard(
     const rankingHits: string[] = [];
     for (const component of componentsOf(dashboard)) {
         const verdict = reports.get(component.report);
-        const people = component.groupings.filter((g) => userFieldIn(g, index));
+        const people = component.groupings
+            .filter((g) => userFieldIn(g, index))
+            .map((g) => describeColumn(model, verdict?.object, g));
         const what = component.title ? `"${component.title}" (${component.report})` : component.report;
         if (activity.has(component.report) && people.length > 0) {
             activityHits.push(`${what} groups it by ${people.join(', ')}`);
