@@ -58,6 +58,11 @@ async function deploy(dir: string, conn: OrgConnection, io: CliIo): Promise<stri
     }
 }
 
+/** A word a POSIX shell reads back unchanged: quoted only when it needs to be. */
+function shellWord(word: string): string {
+    return /^[A-Za-z0-9_@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
 function describe(rules: BlockRule[]): string {
     return rules.map((r) => `  ${r.object}.${r.name}: ${r.fields.map((f) => f.name).join(', ')}`).join('\n');
 }
@@ -118,14 +123,23 @@ export async function block(argv: string[], io: CliIo): Promise<number> {
         );
     }
     if (!values.apply) {
-        io.stdout(`Dry run: nothing deployed. To deploy: pact block ... --apply --target-org ALIAS\n`);
+        // The same command with --apply, as typed, so that it runs when pasted (ALIAS only when none was given).
+        const again = [
+            'pact block',
+            ...(values['source-dir'] ? ['--source-dir', shellWord(values['source-dir'])] : []),
+            ...(values.output ? ['--output', shellWord(values.output)] : []),
+            '--apply --target-org',
+            alias ? shellWord(alias) : 'ALIAS'
+        ].join(' ');
+        const where = alias ? '' : ' (ALIAS: your org, as `sf org list` names it)';
+        io.stdout(`Dry run: nothing deployed. To deploy: ${again}${where}\n`);
         return EXIT.clean;
     }
     const conn = await (io.connect ?? connectToAlias)(alias!);
     const deployed = await deploy(output, conn, io);
     io.stdout(
         `Deployed ${rules.length} rule(s) to ${alias}: ${deployed}. To remove them: ` +
-            `sf project deploy start --metadata-dir ${shown(rollback)} -o ${alias}\n`
+            `sf project deploy start --metadata-dir ${shellWord(shown(rollback))} -o ${shellWord(alias!)}\n`
     );
     return EXIT.clean;
 }

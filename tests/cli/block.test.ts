@@ -15,6 +15,8 @@ import { readSourceDir } from '../../scripts/lib/metadata/source-reader';
 import { emptyModel } from '../../scripts/lib/metadata/model';
 import { main } from '../../scripts/cli/main';
 import { REPO, SOURCE_FIXTURE, memoryIo, readTree, runPact } from './helpers';
+import { coreConnection } from './fake-org/core-connection';
+import { startFakeOrg } from './fake-org/server';
 
 // Each run of the real command starts node and tsx: seconds on a busy 2-core machine.
 jest.setTimeout(60000);
@@ -193,6 +195,31 @@ describe('pact block, the command', () => {
         expect(readTree(target)).toEqual(readTree(DEMO_BLOCKED));
         expect([...readTree(`${target}-rollback`).keys()].sort()).toEqual(['destructiveChanges.xml', 'package.xml']);
     });
+
+    it('prints the deploy command of a dry run as one that runs when pasted', async () => {
+        const dir = path.relative(REPO, DEMO);
+        const dry = memoryIo({ cwd: REPO });
+        expect(await main(['block', '--source-dir', dir, '--output', path.join(out, 'rules')], dry.io)).toBe(0);
+        // No org given: the one word left to fill in is named, and says where to find it.
+        expect(dry.stdout()).toContain(
+            `To deploy: pact block --source-dir ${dir} --output ${path.join(out, 'rules')} --apply --target-org ALIAS ` +
+                '(ALIAS: your org, as `sf org list` names it)\n'
+        );
+        const named = memoryIo({ cwd: out });
+        expect(await main(['block', '--source-dir', DEMO, '--target-org', 'demo', '-d', 'my rules'], named.io)).toBe(0);
+        const printed = /To deploy: pact (.*)\n/.exec(named.stdout())?.[1] ?? '';
+        expect(printed).toBe(`block --source-dir ${DEMO} --output 'my rules' --apply --target-org demo`);
+        // Run as printed (the shell's quoting undone), against the fake org: it deploys.
+        const org = await startFakeOrg({ files: new Map() });
+        try {
+            const args = (printed.match(/'[^']*'|\S+/g) ?? []).map((w) => w.replace(/^'(.*)'$/, '$1'));
+            const run = memoryIo({ cwd: out, connect: () => coreConnection(org) });
+            expect(await main(args, run.io)).toBe(0);
+            expect(run.stdout()).toContain('Deployed 4 rule(s) to demo');
+        } finally {
+            await org.close();
+        }
+    }, 60000);
 
     it('removes rules from an earlier run that the org no longer needs, and nothing else', async () => {
         const target = path.join(out, 'rules');
